@@ -1,0 +1,112 @@
+/**
+ * Tiny DOM helpers for widget views: labelled native controls (keyboard and screen-reader
+ * friendly) and an element builder. Views use these instead of innerHTML with user data.
+ */
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'class') el.className = String(v);
+    else if (k === 'text') el.textContent = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  el.append(...children);
+  return el;
+}
+
+let uid = 0;
+/** A unique id for label/for pairs inside widgets (two copies of a widget never collide). */
+export const uniqueId = (prefix: string): string => `${prefix}-${++uid}`;
+
+export interface SliderOptions {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  /** Text shown next to the slider and announced as aria-valuetext. */
+  format?: (v: number) => string;
+  onInput: (v: number) => void;
+}
+
+export interface Slider {
+  root: HTMLElement;
+  input: HTMLInputElement;
+  set(v: number): void;
+}
+
+export function slider(o: SliderOptions): Slider {
+  const id = uniqueId('sl');
+  const fmt = o.format ?? ((v: number) => String(v));
+  const input = h('input', { type: 'range', id, min: o.min, max: o.max, step: o.step, value: o.value });
+  const out = h('output', { for: id, class: 'ctl-value' });
+  const set = (v: number): void => {
+    input.value = String(v);
+    out.textContent = fmt(v);
+    input.setAttribute('aria-valuetext', fmt(v));
+  };
+  input.addEventListener('input', () => {
+    const v = Number(input.value);
+    set(v);
+    o.onInput(v);
+  });
+  set(o.value);
+  const root = h('div', { class: 'ctl ctl-slider' }, h('label', { for: id, text: o.label }), input, out);
+  return { root, input, set };
+}
+
+export interface SelectOptions<V extends string> {
+  label: string;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  value: V;
+  onChange: (v: V) => void;
+}
+
+export function select<V extends string>(o: SelectOptions<V>): { root: HTMLElement; input: HTMLSelectElement; set(v: V): void } {
+  const id = uniqueId('sel');
+  const input = h('select', { id });
+  for (const opt of o.options) input.append(h('option', { value: opt.value, text: opt.label }));
+  input.value = o.value;
+  input.addEventListener('change', () => o.onChange(input.value as V));
+  const root = h('div', { class: 'ctl ctl-select' }, h('label', { for: id, text: o.label }), input);
+  return { root, input, set: (v: V) => { input.value = v; } };
+}
+
+export function numberInput(o: SliderOptions): { root: HTMLElement; input: HTMLInputElement; set(v: number): void } {
+  const id = uniqueId('num');
+  const input = h('input', { type: 'number', id, min: o.min, max: o.max, step: o.step, value: o.value, inputmode: 'decimal' });
+  input.addEventListener('input', () => {
+    const v = Number(input.value);
+    if (input.value !== '' && Number.isFinite(v)) o.onInput(Math.min(o.max, Math.max(o.min, v)));
+  });
+  const root = h('div', { class: 'ctl ctl-number' }, h('label', { for: id, text: o.label }), input);
+  return { root, input, set: (v: number) => { input.value = String(v); } };
+}
+
+export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'btn', ...attrs }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A visually hidden live region for chart text alternatives and status messages. */
+export function liveText(className = 'visually-hidden'): HTMLParagraphElement {
+  return h('p', { class: className, 'aria-live': 'polite' });
+}
+
+/** Reads a theme colour variable (e.g. '--c1') for charts drawn in JS. */
+export function cssVar(el: Element, name: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || '#888';
+}
+
+/** Number formatting in Spanish (decimal comma), `digits` significant decimals. */
+export function fmt(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
+  return v.toLocaleString('es-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace('-', '−');
+}
