@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/browser.mjs';
 
-const PORT = 4322;
+// E2E_PORT / E2E_DIST let several builds be tested side by side (default: dist/ on 4322).
+const PORT = Number(process.env.E2E_PORT ?? 4322);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // Browser tests run against the built site (`npm run build` first), served by astro preview.
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     locale: 'es-ES',
   },
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
