@@ -21,7 +21,7 @@ export default defineConfig({
     locale: 'es-ES',
   },
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --outDir ${DIST}`,
+    command: `npx astro preview --port ${PORT} --host 127.0.0.1 --outDir ${DIST} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -17,7 +17,7 @@ if (!chromiumPath()) {
 }
 if (!existsSync('dist/index.html') || process.env.BENCH_REBUILD) execSync('npx astro build', { stdio: 'inherit' });
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1', '--ignore-lock'], {
   stdio: 'ignore',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   detached: true,

@@ -21,6 +21,7 @@ for (const path of allPaths()) {
     });
 
     test('axe no encuentra infracciones (tema claro y oscuro)', async ({ page }) => {
+      test.setTimeout(150_000);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(path);
