@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower } from '../../widgets/battery-life/core';
+import {
+  DEVICES, averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower,
+} from '../../widgets/battery-life/core';
 
 describe('battery-life core', () => {
   it('energy of a CR2032 is 0.675 Wh', () => {
@@ -31,5 +33,33 @@ describe('battery-life core', () => {
     expect(formatPower(140e-6)).toBe('140 µW');
     expect(formatPower(3.64)).toBe('3,64 W');
     expect(formatPower(0.01)).toBe('10 mW');
+  });
+});
+
+describe('battery-life presets and formats', () => {
+  it('shows seconds for very short lives and SI prefixes from nW to kW', () => {
+    expect(describeHours(8.1 / 3600)).toBe('8,1 segundos');
+    expect(formatPower(0)).toBe('0 W');
+    expect(formatPower(5e-9)).toBe('5 nW');
+    expect(formatPower(999.9e-6)).toBe('1 mW');
+    expect(formatPower(300)).toBe('300 W');
+    expect(formatPower(1500)).toBe('1,5 kW');
+  });
+  it('presets share the energy chart figures', () => {
+    const w = Object.fromEntries(DEVICES.map((d) => [d.id, d.activeW]));
+    expect(w).toMatchObject({ ndp100: 140e-6, a12: 3.64, k80: 300 });
+    for (const d of DEVICES) expect(d.sleepW).toBeLessThanOrEqual(d.activeW);
+  });
+  it('worked example of the lesson: NDP100 on a CR2032 with 80 % usable', () => {
+    const e = energyWh({ capacityMah: 225, voltage: 3 }, 0.8); // 0.54 Wh
+    const h = batteryLifeHours(e, averagePowerW(140e-6, 140e-6, 0.01));
+    expect(h).toBeCloseTo(0.54 / 0.00014, 6); // 3857.14 h
+    expect(h / 24).toBeCloseTo(160.71, 2);
+    expect(describeHours(h)).toBe('5,3 meses');
+  });
+  it('worked example: a Cortex-M4 awake 1 % of the time', () => {
+    const p = averagePowerW(10e-3, 10e-6, 0.01);
+    expect(p).toBeCloseTo(109.9e-6, 12);
+    expect(describeHours(batteryLifeHours(0.54, p))).toBe('6,7 meses');
   });
 });

@@ -7,14 +7,14 @@ import {
 import './style.css';
 
 const batteryIds = ['cr2032', 'aa2', 'lipo'] as const;
-const deviceIds = ['ndp100', 'mcu', 'a12', 'custom'] as const;
+const deviceIds = ['ndp100', 'mcu', 'a12', 'k80', 'custom'] as const;
 
-// Powers are set on a log10 scale: slider value v means 10^v W (1 µW … 10 W).
+// Powers are set on a log10 scale: slider value v means 10^v W (100 nW … 1 kW).
 const schema = {
   battery: oneOf(batteryIds, 'cr2032'),
   device: oneOf(deviceIds, 'mcu'),
-  activeLog: num(-2, -6, 1),
-  sleepLog: num(-5, -7, 0),
+  activeLog: num(-2, -7, 3),
+  sleepLog: num(-5, -7, 3),
   dutyPct: num(1, 0, 100),
   usablePct: int(80, 10, 100),
 };
@@ -23,6 +23,7 @@ class BatteryLife extends WidgetElement<typeof schema> {
   readonly schema = schema;
   #out!: HTMLElement;
   #detail!: HTMLElement;
+  #note!: HTMLElement;
   #bar!: HTMLElement;
   #controls: { set(): void }[] = [];
 
@@ -48,12 +49,12 @@ class BatteryLife extends WidgetElement<typeof schema> {
       },
     });
     const active = slider({
-      label: 'Potencia trabajando', min: -6, max: 1, step: 0.05, value: s.activeLog,
+      label: 'Potencia trabajando', min: -7, max: 3, step: 0.05, value: s.activeLog,
       format: (v) => formatPower(10 ** v),
       onInput: (v) => this.setState({ activeLog: v, device: 'custom' }),
     });
     const sleep = slider({
-      label: 'Potencia dormido', min: -7, max: 0, step: 0.05, value: s.sleepLog,
+      label: 'Potencia dormido', min: -7, max: 3, step: 0.05, value: s.sleepLog,
       format: (v) => formatPower(10 ** v),
       onInput: (v) => this.setState({ sleepLog: v, device: 'custom' }),
     });
@@ -76,10 +77,12 @@ class BatteryLife extends WidgetElement<typeof schema> {
       { set: () => usable.set(this.state.usablePct) },
     ];
     this.#out = h('p', { class: 'bl-result', 'aria-live': 'polite' });
-    this.#detail = h('p', { class: 'readout bl-formula' });
+    this.#note = h('p', { class: 'bl-note' });
+    this.#detail = h('div', { class: 'readout bl-formula' });
     this.#bar = h('div', { class: 'bl-scale', 'aria-hidden': 'true' });
     this.append(
       h('div', { class: 'ctl-row' }, battery.root, device.root),
+      this.#note,
       h('div', { class: 'ctl-row' }, active.root, sleep.root),
       h('div', { class: 'ctl-row' }, duty.root, usable.root),
       this.#out,
@@ -107,11 +110,15 @@ class BatteryLife extends WidgetElement<typeof schema> {
     const p = averagePowerW(activeW, sleepW, d);
     const hours = batteryLifeHours(e, p);
     this.#out.textContent = `Con esta batería, el dispositivo funcionaría unos ${describeHours(hours)}.`;
+    const preset = DEVICES.find((x) => x.id === s.device);
+    this.#note.textContent = preset ? preset.note : 'Valores a mano: mueve los deslizadores de potencia.';
     const r = (v: number): string => v.toLocaleString('es-ES', { maximumSignificantDigits: 3 });
-    this.#detail.textContent =
-      `E = ${r(b.capacityMah)} mAh × ${r(b.voltage)} V × ${s.usablePct} % = ${r(e)} Wh · ` +
-      `P̄ = ${r(d)} × ${formatPower(activeW)} + ${r(1 - d)} × ${formatPower(sleepW)} = ${formatPower(p)} · ` +
-      `t = E / P̄ = ${r(hours)} h`;
+    // Same three steps as the lesson's formulas, one per line (wraps well on a phone).
+    this.#detail.replaceChildren(
+      h('span', { text: `E = ${r(b.capacityMah / 1000)} Ah × ${r(b.voltage)} V × ${r(s.usablePct / 100)} = ${r(e)} Wh` }),
+      h('span', { text: `P̄ = ${r(d)} × ${formatPower(activeW)} + ${r(1 - d)} × ${formatPower(sleepW)} = ${formatPower(p)}` }),
+      h('span', { text: `t = E / P̄ = ${r(hours)} h` }),
+    );
     // Position on a log time scale from 1 minute to 10 years.
     const lo = Math.log10(1 / 60);
     const hi = Math.log10(24 * 365.25 * 10);
@@ -122,7 +129,8 @@ class BatteryLife extends WidgetElement<typeof schema> {
       ...['1 min', '1 h', '1 día', '1 mes', '1 año', '10 años'].map((t, i) => {
         const hrs = [1 / 60, 1, 24, 24 * 30.44, 24 * 365.25, 24 * 365.25 * 10][i]!;
         const pos = ((Math.log10(hrs) - lo) / (hi - lo)) * 100;
-        return h('span', { class: 'bl-tick', style: `left:${pos}%`, text: t });
+        // '1 h' and '1 año' are hidden on narrow screens (style.css) so labels do not collide.
+        return h('span', { class: 'bl-tick', style: `left:${pos}%`, text: t, 'data-minor': i === 1 || i === 4 });
       }),
     );
   }
