@@ -20,9 +20,15 @@ for (const v of views) {
     for (const p of pages) {
       await page.goto(base + p, { waitUntil: 'networkidle' });
       if (process.env.SCROLL) {
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForTimeout(1500);
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // Step down the page so every widget comes near the viewport and upgrades.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += Math.floor(window.innerHeight * 0.8)) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 120));
+          }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForTimeout(1000);
       }
       const file = `${out}/${p.replace(/[^a-z0-9]+/gi, '_')}-${v.name}-${theme}.png`;
       await page.screenshot({ path: file, fullPage: !!process.env.FULL });
