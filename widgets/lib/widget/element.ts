@@ -18,7 +18,7 @@ import { defaults, type Schema, type StateOf } from '../state/schema';
 export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   abstract readonly schema: S;
   protected state!: StateOf<S>;
-  #cleanups: Array<() => void> = [];
+  #cleanups = new Set<() => void>();
   #ready = false;
 
   /** Instance id: unique on the page, used for the URL parameter and the share link. */
@@ -49,9 +49,9 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    const fns = this.#cleanups;
-    this.#cleanups = [];
-    for (const fn of fns.reverse()) {
+    const fns = [...this.#cleanups].reverse();
+    this.#cleanups.clear();
+    for (const fn of fns) {
       try {
         fn();
       } catch {
@@ -103,8 +103,10 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.dispatchEvent(new CustomEvent('widget-error', { bubbles: true, detail: { error } }));
   }
 
-  protected onCleanup(fn: () => void): void {
-    this.#cleanups.push(fn);
+  /** Registers `fn` to run on disconnect; returns a function that unregisters it. */
+  protected onCleanup(fn: () => void): () => void {
+    this.#cleanups.add(fn);
+    return () => this.#cleanups.delete(fn);
   }
 
   /** addEventListener released on disconnect; the handler runs under guard(). */
@@ -121,22 +123,30 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
 
   /** requestAnimationFrame released on disconnect. */
   protected frame(cb: (t: number) => void): void {
-    const id = requestAnimationFrame((t) => this.guard(() => cb(t)));
-    this.onCleanup(() => cancelAnimationFrame(id));
+    const forget = this.onCleanup(() => cancelAnimationFrame(id));
+    const id = requestAnimationFrame((t) => {
+      forget();
+      this.guard(() => cb(t));
+    });
   }
 
   /** setInterval released on disconnect; returns a function that stops it early. */
   protected every(ms: number, cb: () => void): () => void {
     const id = setInterval(() => this.guard(cb), ms);
-    const stop = (): void => clearInterval(id);
-    this.onCleanup(stop);
-    return stop;
+    const forget = this.onCleanup(() => clearInterval(id));
+    return () => {
+      clearInterval(id);
+      forget();
+    };
   }
 
   /** setTimeout released on disconnect. */
   protected later(ms: number, cb: () => void): void {
-    const id = setTimeout(() => this.guard(cb), ms);
-    this.onCleanup(() => clearTimeout(id));
+    const forget = this.onCleanup(() => clearTimeout(id));
+    const id = setTimeout(() => {
+      forget();
+      this.guard(cb);
+    }, ms);
   }
 }
 
