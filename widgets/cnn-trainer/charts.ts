@@ -1,0 +1,133 @@
+/**
+ * Drawings of the CNN trainer (imported only by view.ts, so Plot and d3 load with the widget):
+ * the loss and accuracy curves (Observable Plot), the confusion matrix as an HTML table coloured
+ * with d3, and the misclassified digits on small canvases.
+ */
+import * as Plot from '@observablehq/plot';
+import { color, interpolateRgb } from 'd3';
+import type { Matrix } from '../lib/cnn/confusion';
+import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
+import { h } from '../lib/widget/dom';
+import { pct, textOn, type EpochPoint, type summaryTable } from './core';
+
+export interface Colors {
+  fg: string;
+  muted: string;
+  grid: string;
+  bg: string;
+  c1: string;
+  c2: string;
+}
+
+/** Plot puts aria-labels on inner groups; the figure around the chart carries the text alternative. */
+function quiet(el: Element): Element {
+  for (const n of el.querySelectorAll('[aria-label]')) n.removeAttribute('aria-label');
+  el.setAttribute('aria-hidden', 'true');
+  return el;
+}
+
+const base = (c: Colors, width: number) => ({
+  width, height: Math.round(Math.max(190, Math.min(260, width * 0.55))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
+  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
+});
+
+/** Loss of the recent batches (line) and of the test split at each epoch end (dots) vs epochs. */
+export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
+  const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.testLoss));
+  return quiet(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, maxX], label: 'épocas →', grid: true },
+    y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.line(points, { x: 'x', y: 'loss', stroke: c.c1, strokeWidth: 2, clip: true }),
+      Plot.line(epochs, { x: 'epoch', y: 'testLoss', stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
+      Plot.dot(epochs, { x: 'epoch', y: 'testLoss', fill: c.c2, r: 4, symbol: 'square' }),
+    ],
+  }) as unknown as Element);
+}
+
+/** Accuracy of the recent batches (line) and of the test split at each epoch end (dots). */
+export function accuracyChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
+  return quiet(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, maxX], label: 'épocas →', grid: true },
+    y: { domain: [0, 100], label: '↑ exactitud (%)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.ruleY([10], { stroke: c.muted, strokeDasharray: '2 3' }),
+      Plot.line(points, { x: 'x', y: (p: CurvePoint) => 100 * p.acc, stroke: c.c1, strokeWidth: 2, clip: true }),
+      Plot.line(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.testAcc, stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
+      Plot.dot(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.testAcc, fill: c.c2, r: 4, symbol: 'square' }),
+    ],
+  }) as unknown as Element);
+}
+
+/** A legend for both charts (HTML, so it wraps on a phone). */
+export function legend(c: Colors): HTMLElement {
+  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
+    h('span', { class: 'ct-key' }, h('span', { class: 'ct-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
+  return h('p', { class: 'ct-legend' },
+    key(c.c1, false, 'entrenamiento (media de los últimos 20 lotes)'),
+    key(c.c2, true, 'prueba (2 000 dígitos no vistos, al final de cada época)'),
+    key(c.muted, true, 'azar (10 %)'));
+}
+
+const rgbOf = (css: string): [number, number, number] => {
+  const c = color(css)?.rgb();
+  return c ? [c.r, c.g, c.b] : [128, 128, 128];
+};
+
+/**
+ * The confusion matrix as a table: rows are the true digit, columns the predicted one; each cell
+ * is shaded by the share of its row (so a class with fewer examples is not paler) and shows the count.
+ */
+export function matrixTable(m: Matrix, c: Colors): HTMLTableElement {
+  const mix = interpolateRgb(c.bg, c.c1);
+  const warm = interpolateRgb(c.bg, c.c2);
+  const head = h('tr', {}, h('th', { scope: 'col', class: 'ct-corner' }, h('span', { text: 'real ↓ / predicho →' })),
+    ...m.map((_, p) => h('th', { scope: 'col', text: String(p) })));
+  const rows = m.map((row, t) => {
+    const n = row.reduce((a, v) => a + v, 0);
+    return h('tr', {}, h('th', { scope: 'row', text: String(t) }), ...row.map((v, p) => {
+      const share = n > 0 ? v / n : 0;
+      // Hits in the first chart colour, mistakes in the second; a mistake shows even when rare.
+      const bg = t === p ? mix(share) : warm(v === 0 ? 0 : Math.min(1, 0.25 + 2 * share));
+      const [r, g, b] = rgbOf(bg);
+      return h('td', { style: `background:${bg};color:${textOn(r, g, b)}`, 'data-count': v, text: String(v) });
+    }));
+  });
+  return h('table', { class: 'ct-matrix' }, h('caption', { class: 'visually-hidden', text: 'Matriz de confusión: filas, dígito real; columnas, dígito predicho.' }),
+    h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+/** One canvas per misclassified digit, with what it was and what the model said. */
+export function missGallery(e: EvaluationReport): HTMLElement {
+  if (e.misses.length === 0) return h('p', { text: '¡Ningún fallo en los dígitos de prueba!' });
+  const items = e.misses.map((m) => {
+    const canvas = h('canvas', { width: 28, height: 28, class: 'ct-miss-img', role: 'img', 'aria-label': `Dígito ${m.truth} escrito a mano` });
+    const ctx = canvas.getContext('2d');
+    if (ctx) {
+      const img = ctx.createImageData(28, 28);
+      for (let i = 0; i < 784; i++) {
+        const v = m.image[i]!;
+        img.data.set([v, v, v, 255], 4 * i);
+      }
+      ctx.putImageData(img, 0, 0);
+    }
+    return h('figure', { class: 'ct-miss' }, canvas,
+      h('figcaption', {}, `Es un ${m.truth}; dijo ${m.predicted} (${pct(m.confidence, 0)})`));
+  });
+  return h('div', { class: 'ct-misses' }, ...items);
+}
+
+/** The model summary: one row per layer and the totals line. */
+export function summaryElements(t: ReturnType<typeof summaryTable>, imported: boolean): HTMLElement[] {
+  const head = h('tr', {}, ...['Capa', 'Qué hace', 'Salida', 'Parámetros', 'Mult.-sumas'].map((x) => h('th', { scope: 'col', text: x })));
+  const rows = t.rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.name }), h('td', { text: r.label }), h('td', { text: r.shape }),
+    h('td', { class: 'num', text: r.params }), h('td', { class: 'num', text: r.macs })));
+  return [
+    h('div', { class: 'ct-table-wrap' }, h('table', { class: 'ct-layers' }, h('thead', {}, head), h('tbody', {}, ...rows))),
+    h('p', { text: `${imported ? 'Modelo cargado desde archivos. ' : ''}Entrada 28 × 28 × 1. En total: ${t.total}` }),
+  ];
+}

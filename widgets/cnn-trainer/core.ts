@@ -1,0 +1,159 @@
+/**
+ * Pure helpers of the CNN trainer view: state → architecture and settings, curve thinning,
+ * Spanish number texts, the summary table and the text alternatives of the charts.
+ */
+import { accuracy, matrixTotal, topConfusions, type Matrix } from '../lib/cnn/confusion';
+import type { CnnArch, TrainConfig } from '../lib/cnn/spec';
+import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
+import { fmt } from '../lib/widget/dom';
+
+export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
+export const BATCH_SIZES = ['8', '16', '32', '64', '128', '256'] as const;
+export const TRAIN_SIZES = ['500', '1000', '2000', '4000', '8000'] as const;
+export const OPTIMIZERS = ['adam', 'sgd'] as const;
+
+export interface TrainerState {
+  conv1: number;
+  conv2: number;
+  hidden: number;
+  epochs: number;
+  lr: (typeof LEARNING_RATES)[number];
+  batch: (typeof BATCH_SIZES)[number];
+  examples: (typeof TRAIN_SIZES)[number];
+  optimizer: (typeof OPTIMIZERS)[number];
+  seed: number;
+}
+
+export const archOf = (s: TrainerState): CnnArch => ({ conv1: s.conv1, conv2: s.conv2, hidden: s.hidden });
+
+export const configOf = (s: TrainerState): TrainConfig => ({
+  epochs: s.epochs, batchSize: Number(s.batch), learningRate: Number(s.lr), optimizer: s.optimizer, trainSize: Number(s.examples), seed: s.seed,
+});
+
+/** A fraction as a percentage: 0.9753 → "97,5 %". */
+export const pct = (f: number, digits = 1): string => (Number.isFinite(f) ? `${fmt(100 * f, digits)} %` : '—');
+
+/** Integers with thin-space grouping from 1 000 up (Spanish style): 12544 → "12 544". */
+export function int(v: number): string {
+  const s = String(Math.round(Math.abs(v)));
+  const grouped = s.length > 3 ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : s;
+  return v < 0 ? `−${grouped}` : grouped;
+}
+
+export function bytesText(n: number): string {
+  if (n < 1024) return `${int(n)} B`;
+  return `${fmt(n / 1024, 1)} KB`;
+}
+
+/**
+ * Keeps at most `max` points, evenly spread and always the last one (curves stay cheap to draw
+ * however long the run).
+ */
+export function thin<T>(points: readonly T[], max: number): T[] {
+  if (points.length <= max) return points.slice();
+  const out: T[] = [];
+  const step = (points.length - 1) / (max - 1);
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * step)]!);
+  return out;
+}
+
+export interface SummaryRow {
+  name: string;
+  label: string;
+  shape: string;
+  params: string;
+  macs: string;
+}
+
+/** Rows of the model summary table plus the totals line (parameters, multiply-adds, float32 bytes). */
+export function summaryTable(specs: readonly LayerSpec[], names?: readonly string[]): { rows: SummaryRow[]; total: string; error: string | null } {
+  const s = summarize([28, 28, 1], specs);
+  const rows = s.layers.map((l, i) => ({
+    name: names?.[i] ?? l.kerasName, label: l.label, shape: shapeText(l.outputShape), params: int(l.params), macs: int(l.macs),
+  }));
+  const total = `${int(s.totalParams)} parámetros (${bytesText(s.float32Bytes)} en float32) y ${int(s.totalMacs)} multiplicaciones-sumas por imagen.`;
+  return { rows, total, error: s.error?.message ?? null };
+}
+
+/** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
+export function luminance(r: number, g: number, b: number): number {
+  const lin = (c: number): number => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+export const contrastRatio = (l1: number, l2: number): number => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+
+/** Black or white, whichever reads better on a background of these channels. */
+export function textOn(r: number, g: number, b: number): '#000000' | '#ffffff' {
+  const l = luminance(r, g, b);
+  return contrastRatio(l, 0) >= contrastRatio(l, 1) ? '#000000' : '#ffffff';
+}
+
+/** Text alternative of the confusion matrix: hits and the most frequent mix-ups. */
+export function describeMatrix(m: Matrix): string {
+  const n = matrixTotal(m);
+  const hits = m.reduce((a, row, k) => a + row[k]!, 0);
+  const top = topConfusions(m, 3);
+  const mix = top.length === 0
+    ? 'No confundió ningún dígito.'
+    : `Las confusiones más frecuentes: ${top.map((c) => `${c.truth} tomado por ${c.predicted} (${c.count} ${c.count === 1 ? 'vez' : 'veces'})`).join('; ')}.`;
+  return `Matriz de confusión sobre ${int(n)} dígitos de prueba: acertó ${int(hits)} (${pct(accuracy(m))}). ${mix}`;
+}
+
+export interface EpochPoint {
+  epoch: number;
+  trainLoss: number;
+  trainAcc: number;
+  testLoss: number;
+  testAcc: number;
+}
+
+/** Text alternative of the two curves. */
+export function describeCurves(epochs: readonly EpochPoint[], recentLoss: number, recentAcc: number, seen: number): string {
+  if (seen === 0) return 'Aún no hay curvas: pulsa «Entrenar».';
+  const last = epochs[epochs.length - 1];
+  const start = `Tras ${fmt(seen, 2)} épocas, la pérdida de los últimos lotes es ${fmt(recentLoss, 3)} y su exactitud ${pct(recentAcc)}.`;
+  if (!last) return start;
+  const best = epochs.reduce((a, e) => (e.testAcc > a.testAcc ? e : a), last);
+  return `${start} Al acabar la época ${last.epoch}, exactitud de entrenamiento ${pct(last.trainAcc)} y de prueba ${pct(last.testAcc)}` +
+    ` (la mejor de prueba, ${pct(best.testAcc)}, en la época ${best.epoch}).`;
+}
+
+/** Spanish gap note: how far the training accuracy runs ahead of the test accuracy. */
+export function gapNote(e: EpochPoint | undefined): string {
+  if (!e) return '';
+  const gap = e.trainAcc - e.testAcc;
+  if (gap > 0.03) return `La exactitud de entrenamiento supera a la de prueba en ${fmt(100 * gap, 1)} puntos: el modelo empieza a memorizar (sobreajuste).`;
+  if (gap < -0.01) return 'La exactitud de prueba supera a la de entrenamiento: normal al principio, porque la de entrenamiento se mide mientras el modelo aún aprende.';
+  return 'Entrenamiento y prueba van parejos: el modelo generaliza bien por ahora.';
+}
+
+export type Phase = 'loading' | 'ready' | 'training' | 'pausing' | 'paused' | 'done' | 'error';
+
+export interface Progress {
+  /** Epoch and batch of the next step (0-based), batches per epoch, planned epochs. */
+  epoch: number;
+  batch: number;
+  per: number;
+  epochs: number;
+  /** Examples seen so far and the training speed in examples per second. */
+  samples: number;
+  speed: number;
+}
+
+/** The status line under the buttons (engine = Spanish backend label, '' while unknown). */
+export function statusText(phase: Exclude<Phase, 'error'>, engine: string, p: Progress): string {
+  const motor = engine ? `Motor: ${engine}. ` : '';
+  const speed = p.speed > 0 ? `, ${int(p.speed)} ejemplos por segundo` : '';
+  switch (phase) {
+    case 'loading': return 'Preparando TensorFlow.js y los 10 000 dígitos…';
+    case 'ready': return `${motor}Listo para entrenar.`;
+    case 'training': return `${motor}Entrenando: época ${Math.min(p.epoch + 1, p.epochs)} de ${p.epochs}, lote ${p.batch} de ${p.per}${speed}.`;
+    case 'pausing': return 'Pausando y evaluando con los dígitos de prueba…';
+    case 'paused': return `${motor}En pausa tras ${int(p.samples)} ejemplos${speed}.`;
+    case 'done': return `${motor}Terminado: ${int(p.samples)} ejemplos vistos${speed}.`;
+  }
+}
