@@ -3,3 +3,5 @@ export * from './minmax';
 export * from './affine';
 export * from './metrics';
 export * from './requant';
+export * from './weights';
+export * from './prune';

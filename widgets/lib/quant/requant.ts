@@ -34,7 +34,7 @@ export function saturatingRoundingDoublingHighMul(a: number, b: number): number 
   const p = a * b;
   // Fast path: the product and the nudge are exact in a double while |p| < 2^53 − 2^30, and dividing
   // by 2^31 only changes the exponent, so truncating gives the same integer as int64 arithmetic.
-  if (Math.abs(p) < 9007199254740992 - TWO_30) {
+  if (Math.abs(p) < Number.MAX_SAFE_INTEGER + 1 - TWO_30) {
     const nudge = nudgeSign ? 1 - TWO_30 : TWO_30;
     return Math.trunc((p + nudge) / TWO_31) | 0; // | 0 turns −0 into 0
   }

@@ -1,0 +1,1 @@
+export { LITERT_WASM_DIR, compileTflite, loadLiteRt, probeWebGpu, runTflite, runtimeLog, type CompiledTflite } from './runtime';
