@@ -124,6 +124,20 @@ describe('divergence', () => {
     }
   });
 
+  it('after diverging, the restored weights are the best ones seen, not the last sane ones', () => {
+    const data = regressionDataset({ seed: 1 });
+    for (const lr of [1, 3, 10]) {
+      const net = new Mlp({ sizes: [1, 10, 1], activations: 'tanh', output: 'linear', seed: 1 });
+      const t = train(net, data, { lr }); // full batch: each step's loss is the whole-data loss
+      const L0 = t.evaluate();
+      const r = t.run(100_000);
+      expect(r.status, `α = ${lr}`).toBe('diverged');
+      const restored = t.evaluate();
+      expect(restored, `α = ${lr}`).toBeLessThanOrEqual(L0 + 1e-6); // never worse than the start
+      expect(Math.abs(restored - r.loss), `α = ${lr}`).toBeLessThan(1e-5 * Math.max(1, restored));
+    }
+  });
+
   it('a sensible learning rate on the same data does not diverge and fits it', () => {
     const net = new Mlp({ sizes: [1, 10, 1], activations: 'tanh', output: 'linear', seed: 1 });
     const r = train(net, regressionDataset({ seed: 1 }), { lr: 0.1, momentum: 0.9, epochs: 3000 }).run();

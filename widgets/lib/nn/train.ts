@@ -16,8 +16,10 @@
  *
  * Divergence: a step whose loss is NaN or ±Infinity, or larger than 10⁶ · max(L₀, 10⁻³) (L₀ the
  * first step's loss), or an update that leaves a weight that is not finite, stops training with
- * status 'diverged'. The network is then rolled back to the last weights whose loss was still
- * finite and sane, so a widget can keep drawing them while it explains what happened.
+ * status 'diverged'. The network is then rolled back to the weights with the lowest loss seen so
+ * far (the loss of the mini-batch they were evaluated on; with full-batch training, exactly the
+ * best weights of the run), so a widget keeps drawing a sensible model while it explains what
+ * happened, instead of the nearly exploded weights of the step before the blow-up.
  * Note: with a sigmoid output and MSE the loss can never exceed 1, so a learning rate that is far
  * too large does not "diverge" there: it saturates the sigmoids and training stalls instead.
  *
@@ -102,8 +104,10 @@ export class Trainer {
   private order: number[];
   private epochLossSum = 0;
   private initialLoss = NaN;
-  /** Copy of every parameter array (same order as net.params()) from the last sane step. */
-  private readonly lastGood: Vec[];
+  /** Copy of every parameter array (same order as net.params()) with the lowest loss so far. */
+  private readonly best: Vec[];
+  /** The loss of `best` (Infinity until the first step). */
+  private bestLoss = Infinity;
   private readonly xb: Vec;
   private readonly yb: Float32Array;
 
@@ -127,7 +131,7 @@ export class Trainer {
     this.optimizer = new Sgd(net.params(), opts.lr, opts.momentum ?? 0);
     this.rng = createRng(opts.seed ?? 1);
     this.order = Array.from({ length: data.n }, (_, p) => p);
-    this.lastGood = net.params().map((p) => p.value.slice());
+    this.best = net.params().map((p) => p.value.slice());
     this.xb = alloc(net.dtype, this.batchSize * data.inputs);
     this.yb = new Float32Array(this.batchSize * data.outputs);
   }
@@ -177,7 +181,10 @@ export class Trainer {
     if (this.steps === 0) this.initialLoss = L;
     if (!Number.isFinite(L)) return this.diverge('nan', L);
     if (L > DIVERGENCE_FACTOR * Math.max(this.initialLoss, 1e-3)) return this.diverge('explode', L);
-    this.optimizer.params.forEach((p, k) => this.lastGood[k]!.set(p.value));
+    if (L <= this.bestLoss) {
+      this.bestLoss = L;
+      this.optimizer.params.forEach((p, k) => this.best[k]!.set(p.value));
+    }
 
     // 3. Backward pass (fills every dW, db) and 4. the SGD update.
     net.backward(grad, loss.reads);
@@ -199,8 +206,9 @@ export class Trainer {
   }
 
   private diverge(kind: DivergenceKind, loss: number): false {
-    this.optimizer.params.forEach((p, k) => p.value.set(this.lastGood[k]!));
+    this.optimizer.params.forEach((p, k) => p.value.set(this.best[k]!));
     this.optimizer.reset();
+    if (Number.isFinite(this.bestLoss)) this.lastLoss = this.bestLoss;
     this.status = 'diverged';
     this.divergence = kind;
     this.divergedLoss = loss;
