@@ -3,7 +3,9 @@
 // widget gets on the main thread (no Node, no tfjs involved).
 // Measures: training steps per second (2-4-1 on XOR, 2-8-8-1 on a 200-point spiral), time until
 // the XOR loss is < 0.01, one forward pass over a 100×100 grid (the data of a decision surface)
-// and the longest call of trainFor(8), the slice a widget runs per animation frame (budget: 50 ms).
+// and the longest call of trainFor(8), the slice a widget runs per animation frame (budget: 50 ms),
+// and a full redraw of a 100×100 decision surface the way the XOR widget paints it (grid forward
+// pass + colours into ImageData + putImageData on a canvas, synchronised by reading a pixel back).
 import { build } from 'esbuild';
 import { cpus, loadavg } from 'node:os';
 
@@ -11,7 +13,11 @@ export const name = 'Motor de entrenamiento (widgets/lib/nn) en Chromium sin int
 
 async function bundle() {
   const out = await build({
-    entryPoints: ['widgets/lib/nn/index.ts'],
+    stdin: {
+      contents: "export * from './widgets/lib/nn/index.ts'; export { paintSurface } from './widgets/xor-mlp/core.ts';",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     globalName: 'NN',
@@ -24,7 +30,7 @@ async function bundle() {
 
 /** Runs inside the page; NN is the bundled engine. Returns raw figures. */
 function measure() {
-  const { Mlp, train, xorDataset, spiralDataset } = window.NN;
+  const { Mlp, train, xorDataset, spiralDataset, paintSurface } = window.NN;
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
   /** Steps per second of a trainer that never stops, over `ms` after a warm-up. */
@@ -85,6 +91,25 @@ function measure() {
       times.push(performance.now() - t0);
     }
     rows.push({ what: `propagación hacia delante de una rejilla 100×100 (${label})`, value: median(times), unit: 'ms (mediana de 31)' });
+  }
+
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 100;
+  canvas.style.cssText = 'width:400px;height:400px';
+  document.body.append(canvas);
+  const ctx = canvas.getContext('2d');
+  for (const [label, net] of [['2-4-1', xorNet(4, 'tanh')], ['2-8-8-1', spiralNet()]]) {
+    const times = [];
+    for (let k = 0; k < 31; k++) {
+      const t0 = performance.now();
+      const values = net.grid(100, 100, [-1.5, 1.5], [-1.5, 1.5]);
+      const img = ctx.createImageData(100, 100);
+      paintSurface(values, img.data, [200, 60, 60], [40, 90, 200], [250, 250, 250]);
+      ctx.putImageData(img, 0, 0);
+      ctx.getImageData(0, 0, 1, 1); // waits until the canvas really holds the new pixels
+      times.push(performance.now() - t0);
+    }
+    rows.push({ what: `redibujo completo de una superficie de decisión 100×100 en canvas (${label})`, value: median(times), unit: 'ms (mediana de 31)' });
   }
 
   const slicer = train(spiralNet(), spiral, { lr: 0.1, momentum: 0.9, batchSize: 16, loss: 'bce', seed: 1 });
