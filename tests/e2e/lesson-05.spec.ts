@@ -1,15 +1,5 @@
-import { cpus, loadavg } from 'node:os';
 import { expect, test, widget } from './fixtures';
-
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
-
-/** Thread CPU time (ms) of every top-level task on the renderer main thread that ran animation frames. */
-function mainThreadTaskCpu(events: TraceEvent[]): number[] {
-  const frames = new Map<string, number>();
-  for (const e of events) if (e.name === 'FireAnimationFrame') frames.set(`${e.pid}:${e.tid}`, (frames.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...frames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined).map((e) => e.tdur! / 1000);
-}
+import { measureMainThread, watchLongTasks } from './main-thread';
 
 // Lesson 05: the perceptron trainer and the XOR network.
 const LESSON = '/lecciones/perceptron-and-xor/';
@@ -185,13 +175,7 @@ test.describe('red con capa oculta para XOR', () => {
   });
 
   test('entrenar no bloquea la página: ninguna tarea larga durante 3 s', async ({ page, browser }, info) => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { __long: { start: number; duration: number }[] };
-      w.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page);
     await page.goto(LESSON);
     const fig = await widget(page, 'red-xor');
     // Sigmoid hidden units, 8 neurons, α ≈ 0,32, 5 epochs per frame: still training after 3 s.
@@ -200,33 +184,15 @@ test.describe('red con capa oculta para XOR', () => {
     await fig.getByLabel('Tasa de aprendizaje α').fill('-0.5');
     await fig.getByLabel('Épocas por fotograma').selectOption('5');
     await page.waitForTimeout(500);
-    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    const t0 = await page.evaluate(() => performance.now());
-    await fig.getByRole('button', { name: 'Entrenar' }).click();
-    await page.waitForTimeout(3000);
-    const t1 = await page.evaluate(() => performance.now());
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Entrenar' }).click());
     await expect(fig.getByRole('button', { name: 'Pausa' })).toBeVisible(); // still training
     await expect(fig.locator('.xm-epoch')).not.toHaveText('Época 0');
-
-    // 1. Work per task: main-thread CPU time of every task (independent of how loaded the machine is).
-    const cpu = mainThreadTaskCpu(trace.traceEvents);
-    expect(cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
-    const maxCpu = Math.max(...cpu);
-    // 2. What the page felt: long tasks (> 50 ms of wall time) seen by the page itself.
-    const long = await page.evaluate(([a, b]) =>
-      (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= a! && e.start <= b!), [t0, t1]);
-    const maxWall = Math.max(0, ...long.map((e) => e.duration));
-    const load = loadavg()[0]!;
-    const sorted = [...cpu].sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))]!;
-    const note = `3 s de entrenamiento: ${cpu.length} tareas, percentil 95 ${p95.toFixed(1)} ms y la más cara ${maxCpu.toFixed(1)} ms de CPU; ` +
-      `${long.length} tareas de más de 50 ms de reloj, máximo ${maxWall.toFixed(0)} ms (carga de la máquina ${load.toFixed(1)} con ${cpus().length} CPU)`;
-    console.log(note);
-    info.annotations.push({ type: 'medida', description: note });
-    expect(maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
+    console.log(`[lesson-05] ${m.note}`);
+    info.annotations.push({ type: 'medida', description: m.note });
+    expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
+    expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
     // Wall time also counts the time the OS gives to other processes: checked only when the
     // machine is not overloaded (more runnable processes than CPUs stretches every task).
-    if (load <= cpus().length) expect(maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+    if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
   });
 });

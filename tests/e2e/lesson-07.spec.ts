@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, widget } from './fixtures';
+import { measureMainThread, watchLongTasks } from './main-thread';
 
 // Lesson 07 and its widgets reg-vs-class and workflow-stepper.
 const LESSON = '/lecciones/aprendizaje-profundo/';
@@ -44,6 +45,18 @@ test('reg-vs-class: se activa sin entrenar y entrenar baja las dos pérdidas', a
   expect(await accuracyOf(fig)).toBeGreaterThan(88);
   await expect(fig.locator('.rc-cls .rc-chart')).toHaveAttribute('aria-label', /cruza 0,5 en/);
   await expect(fig.locator('.rc-reg .rc-loss')).toHaveAttribute('aria-label', /tras 600 épocas/);
+});
+
+test('reg-vs-class: entrenar no bloquea la página (CPU por tarea ≤ 50 ms)', async ({ page, browser }, info) => {
+  await watchLongTasks(page);
+  await page.goto(LESSON);
+  const fig = await widget(page, RC);
+  const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Entrenar', exact: true }).click(), 2000);
+  console.log(`[lesson-07 reg-vs-class] ${m.note}`);
+  info.annotations.push({ type: 'medida', description: m.note });
+  expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
+  expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
+  if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
 });
 
 test('reg-vs-class: cambiar el umbral cambia las etiquetas y la exactitud', async ({ page }) => {

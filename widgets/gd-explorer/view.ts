@@ -45,6 +45,8 @@ class GdExplorer extends WidgetElement<State> {
   #chart: SurfaceChart | null = null;
   #chartKey = '';
   #ruleAt = 0;
+  /** The regression panel still has to be redrawn for the last heavy update (next frame). */
+  #msePending = false;
   #dragging = false;
   #colors!: Colors;
   #sync: () => void = () => {};
@@ -278,10 +280,20 @@ class GdExplorer extends WidgetElement<State> {
     // many elements): at most every 100 ms up to 8 steps/s, every 400 ms at higher speeds.
     const stamp = performance.now();
     const every = Number(this.state.speed) <= 8 ? 100 : 400;
-    if (now || stamp - this.#ruleAt > every) {
+    // The two heavy parts go in different frames while playing, so no single frame pays for both
+    // (issue 3: no main-thread task over 50 ms); `now` (a pause, a step, a change) draws both.
+    if (now) {
       this.#ruleAt = stamp;
+      this.#msePending = false;
       this.#side.updateHeavy(run, this.#colors, this.#lossWidth);
       this.#mse.render(run, this.#colors, this.#mseWidth);
+    } else if (this.#msePending) {
+      this.#msePending = false;
+      this.#mse.render(run, this.#colors, this.#mseWidth);
+    } else if (stamp - this.#ruleAt > every) {
+      this.#ruleAt = stamp;
+      this.#msePending = true;
+      this.#side.updateHeavy(run, this.#colors, this.#lossWidth);
     }
     this.#syncButtons();
   }
