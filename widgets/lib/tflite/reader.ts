@@ -259,7 +259,7 @@ export function readTflite(bytes: Uint8Array): TfliteModelInfo {
     const guess = describeNonTflite(bytes);
     throw new TfliteError(
       'not-tflite',
-      `No es un modelo TensorFlow Lite: los bytes 4 a 8 de un archivo .tflite dicen «${FILE_IDENTIFIER}» y aquí no.${guess ? ` Parece ${guess}.` : ''}`,
+      `No es un modelo TensorFlow Lite: los bytes 4 a 7 (contando desde 0) de un archivo .tflite dicen «${FILE_IDENTIFIER}» y aquí no.${guess ? ` Parece ${guess}.` : ''}`,
     );
   }
   try {

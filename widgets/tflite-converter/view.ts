@@ -1,0 +1,278 @@
+/**
+ * <tinyml-tflite-converter>: «tu modelo» (or the course's default CNN) → real .tflite files in the
+ * browser (float32; int8 calibrated on CALIBRATION training digits), their sizes, what is inside
+ * (inspect-view.ts), the same digits through tfjs and LiteRT.js side by side (run-panel.ts), and
+ * the downloads for the board. tfjs, the MNIST file and LiteRT.js load only when «Convertir» is
+ * pressed. Conversion runs in slices (convert-steps.ts) with a progress bar and a cancel button.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { WidgetElement, defineWidget } from '../lib/widget/element';
+import { button, h, select } from '../lib/widget/dom';
+import { int, oneOf } from '../lib/state/schema';
+import { imageFloat, type MnistData } from '../lib/data/mnist';
+import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
+import { MODEL_EVENT } from '../lib/cnn/store';
+import { loadTf } from '../lib/cnn/tf-main';
+import { cHeader, kerasFromLayersModel, type ConvertedSet } from '../lib/convert';
+import { compileTflite, type CompiledTflite } from '../lib/litert';
+import { readTflite } from '../lib/tflite';
+import { loadCnn } from '../cnn-try/models';
+import { argmax, describeModel, fmtBytes, fmtSci, headerComment, maxAbsDiff } from './core';
+import { ConversionCancelled, convertSliced } from './convert-steps';
+import { renderInspection } from './inspect-view';
+import { RunPanel, TEST_MAX, type Outputs } from './run-panel';
+import { downloadBytes } from './download';
+import './style.css';
+
+const CALIBRATION = 200;
+const BATCH = 50;
+const SHAPE = [1, 28, 28, 1] as const;
+
+const schema = {
+  model: oneOf(['auto', 'defecto'] as const, 'auto'),
+  inspect: oneOf(['fp32', 'int8', 'int8io'] as const, 'int8'),
+  index: int(0, 0, TEST_MAX),
+};
+type Which = 'fp32' | 'int8' | 'int8io';
+const FILE: Record<Which, string> = { fp32: 'model_fp32.tflite', int8: 'model_int8.tflite', int8io: 'model_int8_io.tflite' };
+const WHAT: Record<Which, string> = {
+  fp32: 'float32: los pesos tal cual',
+  int8: 'int8 con entrada y salida float32 (para el navegador)',
+  int8io: 'int8 con entrada y salida int8 (para TFLite Micro)',
+};
+
+const SHORT: Record<Which, string> = { fp32: 'float32', int8: 'int8, E/S float32', int8io: 'int8, E/S int8' };
+
+interface Ready {
+  set: ConvertedSet;
+  tf: typeof TF;
+  model: TF.LayersModel;
+  fp32: CompiledTflite;
+  int8: CompiledTflite;
+  header: string;
+  source: string;
+}
+
+class TfliteConverter extends WidgetElement<typeof schema> {
+  readonly schema = schema;
+  #data: MnistData | null = null;
+  #ready: Ready | null = null;
+  #abort: AbortController | null = null;
+  #run!: RunPanel;
+  #el!: {
+    model: ReturnType<typeof select<'auto' | 'defecto'>>; convert: HTMLButtonElement; cancel: HTMLButtonElement; progress: HTMLProgressElement;
+    status: HTMLElement; results: HTMLElement; files: HTMLTableSectionElement; ratio: HTMLElement; batch: HTMLElement;
+    inspectSel: ReturnType<typeof select<Which>>; inspection: HTMLElement;
+  };
+
+  protected setup(): void {
+    this.#run = new RunPanel({
+      predict: (img) => this.#predict(img),
+      testImage: (i) => (this.#data ? { img: imageFloat(this.#data.test, i), label: this.#data.test.labels[i]! } : null),
+      onPick: (index) => this.setState({ index }),
+    }, this.state.index);
+    this.onCleanup(() => this.#run.pad.destroy());
+    const files = h('tbody');
+    this.#el = {
+      model: select<'auto' | 'defecto'>({
+        label: 'Modelo que convertir',
+        options: [{ value: 'auto', label: '«Tu modelo» (si lo guardaste en la lección 10)' }, { value: 'defecto', label: 'El modelo por defecto del curso' }],
+        value: this.state.model,
+        onChange: (v) => this.setState({ model: v }),
+      }),
+      convert: button('Convertir a TensorFlow Lite', () => void this.#convert()),
+      cancel: button('Cancelar', () => this.#abort?.abort(), { class: 'btn btn-quiet', hidden: true }),
+      progress: h('progress', { class: 'tl-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Progreso de la conversión' }),
+      status: h('p', { class: 'tl-status', 'aria-live': 'polite', text: 'Pulsa «Convertir»: se cargarán TensorFlow.js, el modelo, los dígitos de calibración y LiteRT.js.' }),
+      results: h('div', { class: 'tl-results', hidden: true }),
+      files,
+      ratio: h('p', { class: 'tl-note' }),
+      batch: h('p', { class: 'tl-batch', 'aria-live': 'polite' }),
+      inspectSel: select({
+        label: 'Archivo que inspeccionar',
+        options: (['fp32', 'int8', 'int8io'] as const).map((w) => ({ value: w, label: `${FILE[w]} (${SHORT[w]})` })),
+        value: this.state.inspect,
+        onChange: (v) => this.setState({ inspect: v }),
+      }),
+      inspection: h('div', { class: 'tl-inspection' }),
+    };
+    const e = this.#el;
+    const link = (href: string, text: string, download?: string): HTMLElement => h('a', { href, download, text });
+    e.results.append(
+      h('h3', { class: 'tl-h', text: '1. Los archivos y su tamaño' }),
+      h('div', { class: 'tl-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Archivos convertidos' },
+        h('table', { class: 'tl-table tl-files' },
+          h('thead', {}, h('tr', {}, ...['Archivo', 'Qué es', 'Tamaño', 'Descarga'].map((c) => h('th', { scope: 'col', text: c })))),
+          files)),
+      e.ratio,
+      h('h3', { class: 'tl-h', text: '2. Dentro del archivo' }),
+      h('div', { class: 'ctl-row' }, e.inspectSel.root),
+      e.inspection,
+      h('h3', { class: 'tl-h', text: '3. Ejecútalo con LiteRT.js y compáralo con tfjs' }),
+      e.batch,
+      this.#run.root,
+      h('h3', { class: 'tl-h', text: '4. A la placa' }),
+      h('p', { class: 'tl-note', text: 'TFLite Micro no lee archivos: el modelo viaja dentro del programa, como un array de C. La cabecera lleva el modelo int8 con entrada y salida int8, y en su comentario la escala y el punto cero que el sketch usa para convertir los píxeles.' }),
+      h('div', { class: 'tl-row' },
+        button('Descargar cabecera C (model_data.h)', () => this.#ready && downloadBytes(this.#ready.header, 'model_data.h', 'text/x-c')),
+        link('/firmware/tinyml_mnist/tinyml_mnist.ino', 'Sketch de Arduino (tinyml_mnist.ino)', 'tinyml_mnist.ino'),
+        link('/firmware/tinyml_mnist/README.md', 'Instrucciones del sketch (README)')),
+    );
+    this.append(
+      h('div', { class: 'tl-top' }, e.model.root, h('div', { class: 'tl-row' }, e.convert, e.cancel)),
+      e.progress, e.status, e.results,
+    );
+    this.dataset.phase = 'idle';
+    this.listen(document, MODEL_EVENT, () => {
+      if (this.#ready) e.status.textContent = '«Tu modelo» ha cambiado en otra parte de la página: vuelve a convertir para usar la versión nueva.';
+    });
+    this.onCleanup(() => {
+      this.#abort?.abort();
+      this.#release();
+    });
+  }
+
+  protected update(): void {
+    this.#el.model.set(this.state.model);
+    this.#el.inspectSel.set(this.state.inspect);
+    if (this.#run.index !== this.state.index) this.#run.pick(this.state.index);
+    const r = this.#ready;
+    if (!r) return;
+    const which = this.state.inspect;
+    renderInspection(this.#el.inspection, describeModel(readTflite(r.set[which].bytes)), FILE[which]);
+    this.dataset.inspected = which;
+  }
+
+  #release(): void {
+    const r = this.#ready;
+    this.#ready = null;
+    if (!r) return;
+    r.fp32.delete();
+    r.int8.delete();
+    r.model.dispose();
+  }
+
+  #busy(on: boolean): void {
+    const e = this.#el;
+    e.convert.disabled = on;
+    e.model.input.disabled = on;
+    e.cancel.hidden = !on;
+    e.progress.hidden = !on;
+    this.dataset.phase = on ? 'converting' : this.#ready ? 'ready' : 'idle';
+  }
+
+  #progress(text: string, value: number): void {
+    this.#el.status.textContent = text;
+    this.#el.progress.value = value;
+  }
+
+  async #convert(): Promise<void> {
+    const abort = (this.#abort = new AbortController());
+    this.#busy(true);
+    let model: TF.LayersModel | null = null;
+    let compiled: CompiledTflite[] = [];
+    try {
+      this.#progress('Cargando TensorFlow.js, el modelo y los dígitos…', 0.02);
+      const [rt, data] = await Promise.all([loadTf(), getMnist()]);
+      this.#data = data;
+      const cnn = await loadCnn(rt.tf, this.state.model);
+      model = cnn.model;
+      if (abort.signal.aborted) throw new ConversionCancelled();
+      const keras = kerasFromLayersModel(cnn.model);
+      const samples = Array.from({ length: CALIBRATION }, (_, i) => imageFloat(data.train, i));
+      const set = await convertSliced(keras, samples, {
+        chunk: 2,
+        signal: abort.signal,
+        onProgress: (stage, done, total) =>
+          stage === 'calibrar'
+            ? this.#progress(`Calibrando int8: ${done} de ${total} dígitos de entrenamiento…`, 0.05 + (0.8 * done) / total)
+            : this.#progress('Escribiendo los archivos .tflite…', 0.85 + (0.05 * done) / total),
+      });
+      this.#progress('Cargando LiteRT.js y preparando los modelos…', 0.92);
+      compiled = [await compileTflite(set.fp32.bytes), await compileTflite(set.int8.bytes)];
+      if (abort.signal.aborted) throw new ConversionCancelled();
+      const source = cnn.source === 'propio' ? '«tu modelo»' : 'el modelo por defecto del curso';
+      const header = cHeader(set.int8io.bytes, { comment: headerComment(readTflite(set.int8io.bytes), { modelName: keras.name, source, samples: set.calibration.samples }) });
+      this.#release();
+      this.#ready = { set, tf: rt.tf, model: cnn.model, fp32: compiled[0]!, int8: compiled[1]!, header, source };
+      model = null;
+      compiled = [];
+      const note = cnn.error ? ` ${cnn.error}` : cnn.missing ? ' (No hay «tu modelo» guardado en este navegador.)' : '';
+      this.#el.status.textContent = `Convertido ${source}, calibrado con ${set.calibration.samples} dígitos de entrenamiento.${note}`;
+      this.dataset.source = cnn.source;
+      delete this.dataset.error;
+      this.#showFiles();
+      this.#el.results.hidden = false;
+      this.update();
+      await this.#batch();
+      await this.#run.run();
+    } catch (error) {
+      this.#el.status.textContent =
+        error instanceof ConversionCancelled ? 'Conversión cancelada. Los archivos anteriores, si los había, siguen ahí.'
+        : error instanceof Error && error.name === 'MnistError' ? mnistErrorText(error)
+        : `No se pudo convertir: ${error instanceof Error ? error.message : String(error)}`;
+      if (!(error instanceof ConversionCancelled)) this.dataset.error = '1';
+    } finally {
+      compiled.forEach((m) => m.delete());
+      model?.dispose();
+      if (this.#abort === abort) this.#abort = null;
+      this.#busy(false);
+    }
+  }
+
+  #showFiles(): void {
+    const r = this.#ready!;
+    const sizes = { fp32: r.set.fp32.bytes.length, int8: r.set.int8.bytes.length, int8io: r.set.int8io.bytes.length };
+    const params = r.set.plan.steps.reduce((s, st) => s + (st.weights?.values.length ?? 0) + (st.bias?.length ?? 0), 0);
+    this.#el.files.replaceChildren(
+      ...(['fp32', 'int8', 'int8io'] as const).map((w) => h('tr', {},
+        h('th', { scope: 'row' }, h('code', { text: FILE[w] })), h('td', { text: WHAT[w] }), h('td', { class: 'tl-num', text: fmtBytes(sizes[w]) }),
+        h('td', {}, button('Descargar', () => downloadBytes(r.set[w].bytes, FILE[w]), { class: 'btn btn-quiet', 'aria-label': `Descargar ${FILE[w]}` })))),
+      h('tr', {}, h('th', { scope: 'row' }, h('code', { text: 'model_data.h' })), h('td', { text: 'el int8 de E/S int8 como array de C' }),
+        h('td', { class: 'tl-num', text: fmtBytes(new TextEncoder().encode(r.header).length) }), h('td', { text: 'abajo, en «A la placa»' })));
+    this.#el.ratio.textContent =
+      `El modelo tiene ${params.toLocaleString('es-ES')} parámetros: en float32 son ${fmtBytes(4 * params)} de pesos. ` +
+      `El .tflite int8 ocupa ${(100 * sizes.int8 / sizes.fp32).toFixed(0)} % del float32: cada peso pasa de 4 bytes a 1.`;
+    this.dataset.sizes = JSON.stringify(sizes);
+  }
+
+  /** The first BATCH test digits through the three models: worst difference and agreement. */
+  async #batch(): Promise<void> {
+    const data = this.#data;
+    if (!data || !this.#ready) return;
+    let dF = 0;
+    let dQ = 0;
+    let agree = 0;
+    let okF = 0;
+    let okT = 0;
+    for (let i = 0; i < BATCH; i++) {
+      // LiteRT runs synchronously inside its promise: give the page a turn every few digits.
+      if (i % 4 === 0) await new Promise((r) => setTimeout(r, 0));
+      if (!this.#ready) return;
+      const o = await this.#predict(imageFloat(data.test, i));
+      dF = Math.max(dF, maxAbsDiff(o.fp32, o.tfjs));
+      dQ = Math.max(dQ, maxAbsDiff(o.int8, o.tfjs));
+      if (argmax(o.int8) === argmax(o.fp32)) agree++;
+      if (argmax(o.fp32) === data.test.labels[i]) okF++;
+      if (argmax(o.tfjs) === data.test.labels[i]) okT++;
+    }
+    this.#el.batch.textContent =
+      `En los ${BATCH} primeros dígitos de prueba, la mayor diferencia entre LiteRT float32 y tfjs es ${fmtSci(dF)} ` +
+      `(ruido de redondeo: mismas cuentas en otro orden) y entre LiteRT int8 y tfjs, ${fmtSci(dQ)} (el precio de cuantizar). ` +
+      `LiteRT float32 acierta ${okF} de ${BATCH} (tfjs, ${okT}); int8 elige lo mismo que float32 en ${agree} de ${BATCH}.`;
+    this.dataset.batchMaxDiff = String(dF);
+    this.dataset.batchMaxDiffInt8 = String(dQ);
+  }
+
+  async #predict(img: Float32Array): Promise<Outputs> {
+    const r = this.#ready;
+    if (!r) throw new Error('Convierte primero el modelo.');
+    const tf = r.tf;
+    const tfjs = tf.tidy(() => Float32Array.from((r.model.predict(tf.tensor4d(img, [...SHAPE])) as TF.Tensor).dataSync()));
+    const fp32 = await r.fp32.run(img, SHAPE);
+    const int8 = await r.int8.run(img, SHAPE);
+    return { tfjs, fp32, int8 };
+  }
+}
+
+defineWidget('tflite-converter', TfliteConverter);
