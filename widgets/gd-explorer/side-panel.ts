@@ -52,10 +52,20 @@ export class SidePanel {
 
   /** Costly part (KaTeX and the chart rebuild many elements): the caller throttles it. */
   updateHeavy(run: Run, c: Colors, lossWidth: number): void {
-    const t = stepsOf(run);
+    this.updateRule(run);
+    this.updateLoss(run, c, lossWidth);
+  }
+
+  /** The update rule with live numbers (KaTeX) and its plain-text copy. */
+  updateRule(run: Run): void {
     const stopped = run.status !== 'running';
     this.#rule.innerHTML = stopped ? '' : katex.renderToString(updateTex(run), { displayMode: true, throwOnError: false });
     setText(this.#ruleText, stopped ? '' : updateText(run));
+  }
+
+  /** The loss-per-step chart (rebuilt). */
+  updateLoss(run: Run, c: Colors, lossWidth: number): void {
+    const t = stepsOf(run);
     const width = Math.max(220, Math.min(420, Math.floor(lossWidth || 320)));
     this.loss.replaceChildren(lossChart(run.losses, width, c, run.status === 'diverged'));
     this.loss.setAttribute('aria-label', `Pérdida en cada paso: empieza en ${num(run.losses[0]!)} y va por ${num(run.losses[t]!)} tras ${t} pasos.`);

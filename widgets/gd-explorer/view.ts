@@ -45,8 +45,8 @@ class GdExplorer extends WidgetElement<State> {
   #chart: SurfaceChart | null = null;
   #chartKey = '';
   #ruleAt = 0;
-  /** The regression panel still has to be redrawn for the last heavy update (next frame). */
-  #msePending = false;
+  /** Heavy redraws still owed, one per frame while playing. */
+  #heavy: (() => void)[] = [];
   #dragging = false;
   #colors!: Colors;
   #sync: () => void = () => {};
@@ -181,6 +181,7 @@ class GdExplorer extends WidgetElement<State> {
   #togglePlay(): void {
     if (this.#playing) {
       this.#setPlaying(false);
+      this.#render(false, true);
       return;
     }
     if (this.#run.status !== 'running') this.#runKey = '';
@@ -280,20 +281,23 @@ class GdExplorer extends WidgetElement<State> {
     // many elements): at most every 100 ms up to 8 steps/s, every 400 ms at higher speeds.
     const stamp = performance.now();
     const every = Number(this.state.speed) <= 8 ? 100 : 400;
-    // The two heavy parts go in different frames while playing, so no single frame pays for both
-    // (issue 3: no main-thread task over 50 ms); `now` (a pause, a step, a change) draws both.
+    // The three heavy parts (KaTeX rule, loss chart, regression panel) go in different frames
+    // while playing, so no single frame pays for two (issue 3: no main-thread task over 50 ms);
+    // `now` (a pause, a step, a change) draws them all at once.
     if (now) {
       this.#ruleAt = stamp;
-      this.#msePending = false;
+      this.#heavy = [];
       this.#side.updateHeavy(run, this.#colors, this.#lossWidth);
       this.#mse.render(run, this.#colors, this.#mseWidth);
-    } else if (this.#msePending) {
-      this.#msePending = false;
-      this.#mse.render(run, this.#colors, this.#mseWidth);
+    } else if (this.#heavy.length) {
+      this.#heavy.shift()!();
     } else if (stamp - this.#ruleAt > every) {
       this.#ruleAt = stamp;
-      this.#msePending = true;
-      this.#side.updateHeavy(run, this.#colors, this.#lossWidth);
+      this.#heavy = [
+        () => this.#side.updateLoss(this.#run, this.#colors, this.#lossWidth),
+        () => this.#mse.render(this.#run, this.#colors, this.#mseWidth),
+      ];
+      this.#side.updateRule(run);
     }
     this.#syncButtons();
   }

@@ -178,7 +178,7 @@ class RegVsClass extends WidgetElement<typeof schema> {
         this.frame(tick);
       }
     };
-    this.#render(true);
+    this.#render(false);
     this.frame(tick);
   }
 
@@ -274,8 +274,9 @@ class RegVsClass extends WidgetElement<typeof schema> {
       e.cls.loss.setAttribute('aria-label', T.lossLabel('entropía cruzada', cls.history, ''));
     };
     if (forceLoss) {
+      // Two Plot charts in one task can pass 50 ms on a slow machine: the second waits a frame.
       drawReg();
-      drawCls();
+      this.frame(drawCls);
     } else if (now - this.#lossAt > 250) {
       this.#lossAt = now;
       this.#lossTurn = !this.#lossTurn;
