@@ -14,4 +14,7 @@ export function lessonPaths(): string[] {
     });
 }
 
-export const allPaths = (): string[] => ['/', ...lessonPaths()];
+/** Site pages outside the lessons (glossary, hardware). */
+export const extraPaths = (): string[] => ['/glosario/', '/hardware/'];
+
+export const allPaths = (): string[] => ['/', ...extraPaths(), ...lessonPaths()];

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { color, interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
-import { h } from '../lib/widget/dom';
+import { h, quietChart } from '../lib/widget/dom';
 import { pct, textOn, type EpochPoint, type summaryTable } from './core';
 
 export interface Colors {
@@ -19,12 +19,6 @@ export interface Colors {
   c2: string;
 }
 
-/** Plot puts aria-labels on inner groups; the figure around the chart carries the text alternative. */
-function quiet(el: Element): Element {
-  for (const n of el.querySelectorAll('[aria-label]')) n.removeAttribute('aria-label');
-  el.setAttribute('aria-hidden', 'true');
-  return el;
-}
 
 const base = (c: Colors, width: number) => ({
   width, height: Math.round(Math.max(190, Math.min(260, width * 0.55))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
@@ -34,7 +28,7 @@ const base = (c: Colors, width: number) => ({
 /** Loss of the recent batches (line) and of the test split at each epoch end (dots) vs epochs. */
 export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
   const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.testLoss));
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true },
     y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true },
@@ -49,7 +43,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
 
 /** Accuracy of the recent batches (line) and of the test split at each epoch end (dots). */
 export function accuracyChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true },
     y: { domain: [0, 100], label: '↑ exactitud (%)', grid: true },

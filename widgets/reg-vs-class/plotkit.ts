@@ -3,7 +3,7 @@
  * only by view modules, so Plot loads lazily with them).
  */
 import * as Plot from '@observablehq/plot';
-import { fmt } from '../lib/widget/dom';
+import { fmt, quietChart } from '../lib/widget/dom';
 
 export interface Colors {
   fg: string;
@@ -22,18 +22,7 @@ export interface Colors {
 
 export const plotStyle = (c: Colors) => ({ background: 'transparent', color: c.fg, fontSize: '13px', overflow: 'visible' as const });
 
-/**
- * The chart container (role="img") carries the text alternative; Plot's aria-labels on inner
- * elements move to data-mark and the SVG is hidden from assistive technology.
- */
-export function quiet(el: Element): SVGSVGElement {
-  for (const n of el.querySelectorAll('[aria-label]')) {
-    n.setAttribute('data-mark', n.getAttribute('aria-label') ?? '');
-    n.removeAttribute('aria-label');
-  }
-  el.setAttribute('aria-hidden', 'true');
-  return el as SVGSVGElement;
-}
+export const quiet = quietChart;
 
 /** Plot's scale `name` of a chart as a function, or null (e.g. before the chart exists). */
 export function scaleOf(svg: SVGSVGElement, name: 'x' | 'y'): ((v: number) => number) | null {

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { HI, LO, type Line, type LossPoint, type Point } from './core';
+import { quietChart } from '../lib/widget/dom';
 
 export interface Colors {
   fg: string;
@@ -15,18 +16,6 @@ export interface Colors {
   bg: string;
 }
 
-/**
- * The chart's container (role="img") carries the text alternative; Plot's aria-labels on
- * inner <g>/<rect> are not allowed there, so they move to data-mark (still handy to query).
- */
-function quiet(svg: Element): SVGSVGElement {
-  for (const el of svg.querySelectorAll('[aria-label]')) {
-    el.setAttribute('data-mark', el.getAttribute('aria-label') ?? '');
-    el.removeAttribute('aria-label');
-  }
-  svg.setAttribute('aria-hidden', 'true');
-  return svg as SVGSVGElement;
-}
 
 const style = (c: Colors) => ({ background: 'transparent', color: c.fg, fontSize: '13px', overflow: 'visible' as const });
 const segment = (m: Line, x0 = LO, x1 = HI) => [
@@ -58,7 +47,7 @@ export function fitChart(o: FitOptions): SVGSVGElement {
   marks.push(Plot.dot(o.points, { x: 'x', y: 'y', r: 5.5, fill: c.fg, stroke: c.bg, strokeWidth: 1.5 }));
   const sel = o.points[o.selected];
   if (sel) marks.push(Plot.dot([sel], { x: 'x', y: 'y', r: 10, stroke: c.accent2, strokeWidth: 2.5, fill: 'none' }));
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width: o.width, height, marginLeft: 40, marginTop: 24, marginBottom: 38, marginRight: 14, style: style(c),
     x: { domain: [LO, HI], label: 'x →', grid: true, labelAnchor: 'right' },
     y: { domain: [LO, HI], label: '↑ y', grid: true },
@@ -150,7 +139,7 @@ export function lossChart(
   let lo = losses.length ? Math.min(...losses) : 1;
   lo = Math.min(lo / 1.5, hi / 10); // at least one decade, with room around the data
   hi *= 1.5;
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width, height: 190, marginLeft: 46, marginTop: 24, marginBottom: 36, marginRight: 14, style: style(c),
     x: { domain: [0, Math.max(10, last?.step ?? 0)], label: 'paso →', labelAnchor: 'right', ticks: 4, tickFormat: (d: number) => d.toLocaleString('es-ES') },
     y: { type: 'log', domain: [lo, hi], label: '↑ pérdida L (escala log.)', grid: true, ticks: logTicks(lo, hi), tickFormat: logLabel },
@@ -191,7 +180,7 @@ export function inferChart(width: number, m: Line, xq: number, yq: number, c: Co
   const height = Math.round(Math.min(280, Math.max(200, width * 0.45)));
   const lo = Math.min(LO, Math.floor(yq));
   const hi = Math.max(HI, Math.ceil(yq));
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width, height, marginLeft: 40, marginTop: 24, marginBottom: 38, marginRight: 14, style: style(c),
     x: { domain: [LO, HI], label: 'x →', grid: true, labelAnchor: 'right' },
     y: { domain: [lo, hi], label: '↑ ŷ', grid: true },

@@ -110,3 +110,17 @@ export function fmt(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
   return v.toLocaleString('es-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace('-', '−');
 }
+
+/**
+ * Prepares a Plot/d3 chart for a container that carries the text alternative (role="img"):
+ * inner aria-labels (not allowed there) move to data-mark, still handy to query, and the chart
+ * is hidden from assistive technology. Returns the same element.
+ */
+export function quietChart(el: Element): SVGSVGElement {
+  for (const n of el.querySelectorAll('[aria-label]')) {
+    n.setAttribute('data-mark', n.getAttribute('aria-label') ?? '');
+    n.removeAttribute('aria-label');
+  }
+  el.setAttribute('aria-hidden', 'true');
+  return el as SVGSVGElement;
+}
