@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, widget } from './fixtures';
+
+// Lesson 11: transfer learning. A base trained only on 0–4 (public/models/base-0-4/) is frozen
+// and a new head learns 5–9 from a few examples; the same network learns from scratch beside it.
+const LESSON = '/lecciones/flujo-tinyml-y-edge-impulse/';
+
+test.describe.configure({ timeout: 240_000 });
+
+const num = async (el: Locator, attr: string): Promise<number> => Number(await el.getAttribute(attr));
+
+async function open(page: Page, query = ''): Promise<Locator> {
+  await page.goto(LESSON + query);
+  const fig = await widget(page, 'transferencia');
+  const root = fig.locator('tinyml-transfer-learning');
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  return root;
+}
+
+interface Run { transfer: number; scratch: number; slice: number; median: number; p95: number }
+
+const report = (label: string, r: Run): void => console.log(`${label}: transferencia ${(100 * r.transfer).toFixed(1)} %, desde cero ` +
+  `${(100 * r.scratch).toFixed(1)} %; rodajas de trabajo: mediana ${r.median} ms, p95 ${r.p95} ms, máxima ${r.slice} ms`);
+
+async function trainBoth(root: Locator): Promise<Run> {
+  await root.getByRole('button', { name: '▶ Entrenar los dos' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'training', { timeout: 90_000 });
+  await expect(root.getByRole('slider', { name: 'Épocas' })).toBeDisabled();
+  await expect(root).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  // Every tensor of both models is freed once the run ends.
+  expect(await num(root, 'data-tensors-after')).toBe(await num(root, 'data-tensors-before'));
+  const r = {
+    transfer: await num(root, 'data-acc-transfer'), scratch: await num(root, 'data-acc-scratch'),
+    slice: await num(root, 'data-max-slice-ms'), median: await num(root, 'data-slice-median-ms'), p95: await num(root, 'data-slice-p95-ms'),
+  };
+  // Work runs in short slices between frames (the longest ones are the first steps and any
+  // pause of a shared machine; the typical one stays under 50 ms).
+  expect(r.median).toBeLessThan(50);
+  return r;
+}
+
+test('con los ajustes por defecto, la transferencia acierta más que la red desde cero', async ({ page }) => {
+  const root = await open(page);
+  // Nothing heavy before the button: no tfjs, no data, no base model requested.
+  const heavy: string[] = [];
+  page.on('request', (r) => { if (/mnist-10k|base-0-4|tfjs/.test(r.url())) heavy.push(r.url()); });
+  await page.waitForTimeout(500);
+  expect(heavy).toEqual([]);
+  const r = await trainBoth(root);
+  report('5 por dígito, 15 épocas, semilla 1', r);
+  expect(r.transfer).toBeGreaterThan(r.scratch);
+  expect(r.transfer).toBeGreaterThan(0.6);
+  expect(heavy.some((u) => u.includes('base-0-4/model.json'))).toBe(true);
+  // 25 training digits shown, 5 rows; the table with the parameter counts and accuracies.
+  await expect(root.locator('.tl-sample')).toHaveCount(25);
+  await expect(root.locator('.tl-sample-row')).toHaveCount(5);
+  const rows = root.locator('.tl-table tbody tr');
+  await expect(rows.nth(0).locator('td').nth(0)).toHaveText('3925');
+  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('1248');
+  await expect(rows.nth(1).locator('td').nth(0)).toHaveText('5173');
+  await expect(rows.nth(0).locator('.tl-acc')).toHaveText(`${(100 * r.transfer).toLocaleString('es-ES', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
+  await expect(root.locator('.tl-verdict')).toContainText('la transferencia acierta');
+  await expect(root.locator('.tl-chart svg')).toHaveCount(2);
+  await expect(root.locator('.tl-chart').first()).toHaveAttribute('aria-label', /Curvas de pérdida tras 15 de 15 épocas/);
+  await expect(root.locator('.tl-chart').nth(1)).toHaveAttribute('aria-label', /época 15: \d/);
+  // The results (table, curves, sample strip) pass axe in both themes.
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') {
+      await page.getByRole('button', { name: /tema oscuro/i }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    }
+    const result = await new AxeBuilder({ page }).include('#transferencia').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${theme})`).toEqual([]);
+  }
+  // Changing a setting forgets the results (they belong to other settings).
+  await root.getByLabel('Ejemplos etiquetados por dígito').selectOption('10');
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  await expect(root.locator('.tl-sample')).toHaveCount(50);
+  await expect(rows.nth(0).locator('.tl-acc')).toHaveText('—');
+});
+
+test('10 y 20 ejemplos por dígito: cifras de las dos redes', async ({ page }) => {
+  for (const per of ['10', '20']) {
+    const root = await open(page, `?w-transferencia=muestras:${per};epocas:15;seed:1`);
+    const r = await trainBoth(root);
+    report(`${per} por dígito, 15 épocas, semilla 1`, r);
+    expect(r.transfer).toBeGreaterThan(0.7);
+    expect(r.scratch).toBeGreaterThan(0.6);
+  }
+});
+
+test('el estado de la URL se restaura y «Cancelar» detiene y libera', async ({ page }) => {
+  const root = await open(page, '?w-transferencia=muestras:20;epocas:40;seed:7');
+  await expect(root.getByLabel('Ejemplos etiquetados por dígito')).toHaveValue('20');
+  await expect(root.getByRole('slider', { name: 'Épocas' })).toHaveValue('40');
+  await expect(root.getByLabel('Semilla')).toHaveValue('7');
+  await root.getByRole('button', { name: '▶ Entrenar los dos' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'training', { timeout: 90_000 });
+  await expect(root.locator('.tl-sample')).toHaveCount(100);
+  await page.waitForTimeout(1500);
+  await root.getByRole('button', { name: '■ Cancelar' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'cancelled', { timeout: 30_000 });
+  expect(await num(root, 'data-tensors-after')).toBe(await num(root, 'data-tensors-before'));
+  await expect(root.getByRole('button', { name: '▶ Entrenar los dos' })).toBeEnabled();
+  await expect(root.getByRole('slider', { name: 'Épocas' })).toBeEnabled();
+  // Keyboard: the seed field and the slider change the state.
+  await root.getByRole('slider', { name: 'Épocas' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(root.getByRole('slider', { name: 'Épocas' })).toHaveValue('39');
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  // A second widget load of the same page with the shared link reopens the same settings.
+  const share = await root.evaluate((el) => (el as unknown as { shareUrl(): string }).shareUrl());
+  expect(share).toContain('w-transferencia=');
+  const again = await open(page, share.slice(share.indexOf('?')));
+  await expect(again.getByRole('slider', { name: 'Épocas' })).toHaveValue('39');
+  await expect(again.getByLabel('Semilla')).toHaveValue('7');
+});

@@ -1,0 +1,98 @@
+/**
+ * Drawings of the transfer-learning widget (imported only by view.ts, so Plot loads with it):
+ * loss curves of both models, test accuracy at each measurement, and the strip of training digits.
+ */
+import * as Plot from '@observablehq/plot';
+import type { TestPoint, TrainPoint } from '../lib/transfer/run';
+import type { TaskBatch } from '../lib/transfer/data';
+import { h, quietChart } from '../lib/widget/dom';
+
+export interface Colors {
+  fg: string;
+  muted: string;
+  grid: string;
+  c1: string;
+  c2: string;
+}
+
+
+const base = (c: Colors, width: number) => ({
+  width, height: Math.round(Math.max(190, Math.min(250, width * 0.55))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
+  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
+});
+
+const colorOf = (c: Colors) => (m: { mode: string }): string => (m.mode === 'transfer' ? c.c1 : c.c2);
+
+/** Training loss per epoch (solid) and test loss at each measurement (dashed, squares) for both models. */
+export function lossChart(train: readonly TrainPoint[], test: readonly TestPoint[], epochs: number, c: Colors, width: number): Element {
+  const top = Math.max(0.5, ...train.map((p) => p.loss), ...test.map((p) => p.loss));
+  const stroke = colorOf(c);
+  const series = (mode: string) => ({ filter: (p: { mode: string }) => p.mode === mode });
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, epochs], label: 'épocas →', grid: true },
+    y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      ...(['transfer', 'scratch'] as const).flatMap((m) => [
+        Plot.line(train, { ...series(m), x: 'epoch', y: 'loss', stroke: stroke({ mode: m }), strokeWidth: 2, clip: true }),
+        Plot.line(test, { ...series(m), x: 'epoch', y: 'loss', stroke: stroke({ mode: m }), strokeWidth: 1.5, strokeDasharray: '5 4', clip: true }),
+        Plot.dot(test, { ...series(m), x: 'epoch', y: 'loss', fill: stroke({ mode: m }), r: 4, symbol: m === 'transfer' ? 'square' : 'triangle', clip: true }),
+      ]),
+    ],
+  }) as unknown as Element);
+}
+
+/** Test accuracy (%) at each measurement for both models; the 20 % line is guessing among 5 digits. */
+export function accuracyChart(test: readonly TestPoint[], epochs: number, c: Colors, width: number): Element {
+  const stroke = colorOf(c);
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, epochs], label: 'épocas →', grid: true },
+    y: { domain: [0, 100], label: '↑ exactitud de prueba (%)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.ruleY([20], { stroke: c.muted, strokeDasharray: '2 3' }),
+      ...(['transfer', 'scratch'] as const).flatMap((m) => [
+        Plot.line(test, { filter: (p: TestPoint) => p.mode === m, x: 'epoch', y: (p: TestPoint) => 100 * p.accuracy, stroke: stroke({ mode: m }), strokeWidth: 2 }),
+        Plot.dot(test, { filter: (p: TestPoint) => p.mode === m, x: 'epoch', y: (p: TestPoint) => 100 * p.accuracy, fill: stroke({ mode: m }), r: 4, symbol: m === 'transfer' ? 'square' : 'triangle' }),
+      ]),
+    ],
+  }) as unknown as Element);
+}
+
+/** The legend for both charts (HTML, so it wraps on a phone). */
+export function legend(c: Colors): HTMLElement {
+  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
+    h('span', { class: 'tl-key' }, h('span', { class: 'tl-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
+  return h('p', { class: 'tl-legend' },
+    key(c.c1, false, 'transferencia (■)'),
+    key(c.c2, false, 'desde cero (▲)'),
+    h('span', { text: 'continua: entrenamiento; discontinua: prueba' }),
+    key(c.muted, true, 'azar entre 5 dígitos (20 %)'));
+}
+
+/** One row per new digit with the few training images the models get (each 28 × 28, shown at 2×). */
+export function sampleStrip(b: TaskBatch, digits: readonly number[]): HTMLElement {
+  const k = digits.length;
+  const rows = digits.map((d, c) => {
+    const cells: HTMLElement[] = [];
+    for (let i = 0; i < b.size; i++) {
+      if (b.classes[i] !== c) continue;
+      const canvas = h('canvas', { width: 28, height: 28, class: 'tl-sample' });
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        const img = ctx.createImageData(28, 28);
+        for (let p = 0; p < 784; p++) {
+          const v = Math.round(255 * b.images[i * 784 + p]!);
+          img.data.set([v, v, v, 255], 4 * p);
+        }
+        ctx.putImageData(img, 0, 0);
+      }
+      cells.push(canvas);
+    }
+    return h('div', { class: 'tl-sample-row', role: 'img', 'aria-label': `${cells.length} ejemplos de entrenamiento del ${d}` },
+      h('span', { class: 'tl-sample-digit', 'aria-hidden': 'true', text: String(d) }), ...cells);
+  });
+  return h('div', { class: 'tl-samples', 'data-classes': k }, ...rows);
+}
