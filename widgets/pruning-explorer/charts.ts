@@ -1,0 +1,97 @@
+/**
+ * Drawings of the pruning explorer (imported only by view.ts): the weight histogram with the cut,
+ * accuracy vs sparsity and size vs sparsity (Observable Plot). Each returns an aria-hidden SVG;
+ * the view puts the text alternative on the figure around it.
+ */
+import * as Plot from '@observablehq/plot';
+import { fmt, quietChart } from '../lib/widget/dom';
+
+export interface Colors {
+  fg: string;
+  muted: string;
+  grid: string;
+  c1: string;
+  c2: string;
+  c3: string;
+}
+
+
+const base = (c: Colors, width: number) => ({
+  width, height: Math.round(Math.max(180, Math.min(240, width * 0.45))),
+  marginLeft: 52, marginRight: 14, marginTop: 18, marginBottom: 36,
+  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
+});
+
+/** Histogram of a layer's original weights; bins inside (−t, t) (the pruned ones) in the second colour. */
+export function weightHistogram(values: ArrayLike<number>, threshold: number, c: Colors, width: number): Element {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    lo = Math.min(lo, values[i]!);
+    hi = Math.max(hi, values[i]!);
+  }
+  const bins = 60;
+  const w = (hi - lo) / bins || 1;
+  const rows = Array.from({ length: bins }, (_, k) => ({ x1: lo + k * w, x2: lo + (k + 1) * w, kept: 0, cut: 0 }));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const r = rows[Math.min(bins - 1, Math.floor((v - lo) / w))]!;
+    if (threshold > 0 && Math.abs(v) <= threshold) r.cut++;
+    else r.kept++;
+  }
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { label: 'valor del peso →', tickFormat: (v: number) => fmt(v, 2) },
+    y: { label: '↑ número de pesos', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'kept', fill: c.c1, insetLeft: 0.5, insetRight: 0.5 }),
+      Plot.rectY(rows, { x1: 'x1', x2: 'x2', y1: 'kept', y2: (r: { kept: number; cut: number }) => r.kept + r.cut, fill: c.c2, fillOpacity: 0.55, insetLeft: 0.5, insetRight: 0.5 }),
+      ...(threshold > 0 ? [Plot.ruleX([-threshold, threshold], { stroke: c.fg, strokeDasharray: '4 3', strokeWidth: 1.5 })] : []),
+      Plot.ruleY([0], { stroke: c.fg }),
+    ],
+  }) as unknown as Element);
+}
+
+export interface AccPoint { pct: number; acc: number; mode: 'capa' | 'global' }
+
+/** Accuracy (%) vs sparsity for both modes (the current one solid), with the current sparsity marked. */
+export function accuracyChart(points: readonly AccPoint[], mode: 'capa' | 'global', current: number, c: Colors, width: number): Element {
+  const now = points.filter((p) => p.mode === mode);
+  const other = points.filter((p) => p.mode !== mode);
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, 100], label: 'pesos podados (%) →', grid: true },
+    y: { domain: [0, 100], label: '↑ exactitud en prueba (%)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.ruleY([10], { stroke: c.muted, strokeDasharray: '2 3' }),
+      Plot.ruleX([current], { stroke: c.muted }),
+      Plot.line(other, { x: 'pct', y: (p: AccPoint) => 100 * p.acc, stroke: c.c3, strokeDasharray: '5 4', strokeWidth: 1.5 }),
+      Plot.dot(other, { x: 'pct', y: (p: AccPoint) => 100 * p.acc, stroke: c.c3, r: 3 }),
+      Plot.line(now, { x: 'pct', y: (p: AccPoint) => 100 * p.acc, stroke: c.c1, strokeWidth: 2 }),
+      Plot.dot(now, { x: 'pct', y: (p: AccPoint) => 100 * p.acc, fill: c.c1, r: 4 }),
+    ],
+  }) as unknown as Element);
+}
+
+export interface SizePoint { pct: number; raw: number; gz32: number; gz8: number }
+
+/** Bytes vs sparsity: float32 as stored, float32 + gzip, int8 + gzip. */
+export function sizeChart(points: readonly SizePoint[], current: number, c: Colors, width: number): Element {
+  const kb = (b: number): number => b / 1024;
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, 100], label: 'pesos podados (%) →', grid: true },
+    y: { domain: [0, 40], label: '↑ tamaño (KiB)', grid: true },
+    marks: [
+      Plot.frame({ stroke: c.grid }),
+      Plot.ruleX([current], { stroke: c.muted }),
+      Plot.line(points, { x: 'pct', y: (p: SizePoint) => kb(p.raw), stroke: c.muted, strokeWidth: 2, strokeDasharray: '6 3' }),
+      Plot.line(points, { x: 'pct', y: (p: SizePoint) => kb(p.gz32), stroke: c.c1, strokeWidth: 2 }),
+      Plot.dot(points, { x: 'pct', y: (p: SizePoint) => kb(p.gz32), fill: c.c1, r: 3 }),
+      Plot.line(points, { x: 'pct', y: (p: SizePoint) => kb(p.gz8), stroke: c.c2, strokeWidth: 2 }),
+      Plot.dot(points, { x: 'pct', y: (p: SizePoint) => kb(p.gz8), fill: c.c2, r: 3, symbol: 'square' }),
+    ],
+  }) as unknown as Element);
+}
