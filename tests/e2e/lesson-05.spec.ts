@@ -174,25 +174,30 @@ test.describe('red con capa oculta para XOR', () => {
     await other.close();
   });
 
-  test('entrenar no bloquea la página: ninguna tarea larga durante 3 s', async ({ page, browser }, info) => {
-    await watchLongTasks(page);
-    await page.goto(LESSON);
-    const fig = await widget(page, 'red-xor');
-    // Sigmoid hidden units, 8 neurons, α ≈ 0,32, 5 epochs per frame: still training after 3 s.
-    await fig.getByLabel('Neuronas ocultas').selectOption('8');
-    await fig.getByLabel('Activación oculta').selectOption('sigmoid');
-    await fig.getByLabel('Tasa de aprendizaje α').fill('-0.5');
-    await fig.getByLabel('Épocas por fotograma').selectOption('5');
-    await page.waitForTimeout(500);
-    const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Entrenar' }).click());
-    await expect(fig.getByRole('button', { name: 'Pausa' })).toBeVisible(); // still training
-    await expect(fig.locator('.xm-epoch')).not.toHaveText('Época 0');
-    console.log(`[lesson-05] ${m.note}`);
-    info.annotations.push({ type: 'medida', description: m.note });
-    expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
-    expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
-    // Wall time also counts the time the OS gives to other processes: checked only when the
-    // machine is not overloaded (more runnable processes than CPUs stretches every task).
-    if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+  test.describe('tiempo del hilo principal', () => {
+    // CPU time per task still varies from run to run on a shared 2-core machine (other
+    // processes, caches): one retry, reported as «flaky», before calling the budget broken.
+    test.describe.configure({ retries: 1 });
+    test('entrenar no bloquea la página: ninguna tarea larga durante 3 s', async ({ page, browser }, info) => {
+      await watchLongTasks(page);
+      await page.goto(LESSON);
+      const fig = await widget(page, 'red-xor');
+      // Sigmoid hidden units, 8 neurons, α ≈ 0,32, 5 epochs per frame: still training after 3 s.
+      await fig.getByLabel('Neuronas ocultas').selectOption('8');
+      await fig.getByLabel('Activación oculta').selectOption('sigmoid');
+      await fig.getByLabel('Tasa de aprendizaje α').fill('-0.5');
+      await fig.getByLabel('Épocas por fotograma').selectOption('5');
+      await page.waitForTimeout(500);
+      const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Entrenar' }).click());
+      await expect(fig.getByRole('button', { name: 'Pausa' })).toBeVisible(); // still training
+      await expect(fig.locator('.xm-epoch')).not.toHaveText('Época 0');
+      console.log(`[lesson-05] ${m.note}`);
+      info.annotations.push({ type: 'medida', description: m.note });
+      expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
+      expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
+      // Wall time also counts the time the OS gives to other processes: checked only when the
+      // machine is not overloaded (more runnable processes than CPUs stretches every task).
+      if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+    });
   });
 });

@@ -172,29 +172,34 @@ test('los enlaces compartidos reabren el mismo estado', async ({ page, context }
   await other.close();
 });
 
-test('entrenar no bloquea la página: ajuste de curva a toda velocidad', async ({ page, browser }, info) => {
-  await watchLongTasks(page);
-  await page.goto(`${LESSON}?w-${CF}=speed:max;hidden:32`);
-  const cf = await widget(page, CF);
-  const m = await measureMainThread(browser, page, () => cf.getByRole('button', { name: 'Entrenar' }).click());
-  await expect(cf.getByRole('button', { name: 'Pausa' })).toBeVisible(); // still training
-  console.log(`[lesson-06 ajuste] ${m.note}`);
-  info.annotations.push({ type: 'medida', description: m.note });
-  expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
-  expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
-  if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
-});
+test.describe('tiempo del hilo principal', () => {
+  // CPU time per task still varies from run to run on a shared 2-core machine (other
+  // processes, caches): one retry, reported as «flaky», before calling the budget broken.
+  test.describe.configure({ retries: 1 });
+  test('entrenar no bloquea la página: ajuste de curva a toda velocidad', async ({ page, browser }, info) => {
+    await watchLongTasks(page);
+    await page.goto(`${LESSON}?w-${CF}=speed:max;hidden:32`);
+    const cf = await widget(page, CF);
+    const m = await measureMainThread(browser, page, () => cf.getByRole('button', { name: 'Entrenar' }).click());
+    await expect(cf.getByRole('button', { name: 'Pausa' })).toBeVisible(); // still training
+    console.log(`[lesson-06 ajuste] ${m.note}`);
+    info.annotations.push({ type: 'medida', description: m.note });
+    expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
+    expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
+    if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+  });
 
-test('reproducir el descenso 2D a 30 pasos/s no bloquea la página', async ({ page, browser }, info) => {
-  await watchLongTasks(page);
-  await page.goto(`${LESSON}?w-${GD2}=speed:30`);
-  const fig = await widget(page, GD2);
-  const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Reproducir' }).click());
-  const now = await fig.locator('.gd-now').innerText();
-  console.log(`[lesson-06 descenso 2D] ${m.note} · ${now}`);
-  expect(Number(/Paso (\d+)/.exec(now)![1]), 'pasos reproducidos').toBeGreaterThan(20);
-  info.annotations.push({ type: 'medida', description: m.note });
-  expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
-  expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
-  if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+  test('reproducir el descenso 2D a 30 pasos/s no bloquea la página', async ({ page, browser }, info) => {
+    await watchLongTasks(page);
+    await page.goto(`${LESSON}?w-${GD2}=speed:30`);
+    const fig = await widget(page, GD2);
+    const m = await measureMainThread(browser, page, () => fig.getByRole('button', { name: 'Reproducir' }).click());
+    const now = await fig.locator('.gd-now').innerText();
+    console.log(`[lesson-06 descenso 2D] ${m.note} · ${now}`);
+    expect(Number(/Paso (\d+)/.exec(now)![1]), 'pasos reproducidos').toBeGreaterThan(20);
+    info.annotations.push({ type: 'medida', description: m.note });
+    expect(m.cpu.length, 'tareas medidas en la traza').toBeGreaterThan(10);
+    expect(m.maxCpu, 'CPU de la tarea más cara').toBeLessThanOrEqual(50);
+    if (m.load <= m.cores) expect(m.maxWall, 'tarea más larga (reloj)').toBeLessThanOrEqual(200);
+  });
 });

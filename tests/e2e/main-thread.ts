@@ -24,14 +24,19 @@ export interface MainThreadReport {
   note: string;
 }
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number }
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
 
-/** Thread CPU time (ms) of every RunTask on the thread that ran the most animation frames. */
-export function mainThreadTaskCpu(events: TraceEvent[]): number[] {
+/** Main-thread RunTask events (the thread that ran the most animation frames), in trace order. */
+function mainThreadTasks(events: TraceEvent[]): TraceEvent[] {
   const frames = new Map<string, number>();
   for (const e of events) if (e.name === 'FireAnimationFrame') frames.set(`${e.pid}:${e.tid}`, (frames.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...frames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined).map((e) => e.tdur! / 1000);
+  return events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined);
+}
+
+/** Thread CPU time (ms) of every RunTask on the thread that ran the most animation frames. */
+export function mainThreadTaskCpu(events: TraceEvent[]): number[] {
+  return mainThreadTasks(events).map((e) => e.tdur! / 1000);
 }
 
 /** Call before page.goto(): records long tasks from the start. */
@@ -52,7 +57,12 @@ export async function measureMainThread(browser: Browser, page: Page, start: () 
   await page.waitForTimeout(ms);
   const t1 = await page.evaluate(() => performance.now());
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  const cpu = mainThreadTaskCpu(trace.traceEvents);
+  const tasks = mainThreadTasks(trace.traceEvents);
+  const cpu = tasks.map((e) => e.tdur! / 1000);
+  // When the most expensive task ran, in ms after the first measured task (to tell a click
+  // handler at ~0 from a redraw in the middle or at the end of a run).
+  const top = tasks.reduce<TraceEvent | null>((a, e) => (!a || e.tdur! > a.tdur! ? e : a), null);
+  const maxAt = top && tasks.length ? (top.ts - Math.min(...tasks.map((e) => e.ts))) / 1000 : 0;
   const long = await page.evaluate(([a, b]) =>
     ((window as unknown as { __long?: { start: number; duration: number }[] }).__long ?? []).filter((e) => e.start >= a! && e.start <= b!), [t0, t1]);
   const sorted = [...cpu].sort((a, b) => a - b);
@@ -61,7 +71,7 @@ export async function measureMainThread(browser: Browser, page: Page, start: () 
   const maxWall = Math.max(0, ...long.map((e) => e.duration));
   const load = loadavg()[0]!;
   const cores = cpus().length;
-  const note = `${(ms / 1000).toFixed(0)} s: ${cpu.length} tareas, percentil 95 ${p95Cpu.toFixed(1)} ms y la más cara ${maxCpu.toFixed(1)} ms de CPU; ` +
+  const note = `${(ms / 1000).toFixed(0)} s: ${cpu.length} tareas, percentil 95 ${p95Cpu.toFixed(1)} ms y la más cara ${maxCpu.toFixed(1)} ms de CPU (a los ${maxAt.toFixed(0)} ms); ` +
     `${long.length} tareas de más de 50 ms de reloj, máximo ${maxWall.toFixed(0)} ms (carga ${load.toFixed(1)} con ${cores} CPU)`;
   return { cpu, maxCpu, p95Cpu, maxWall, longCount: long.length, load, cores, note };
 }

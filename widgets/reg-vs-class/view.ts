@@ -43,6 +43,8 @@ const DOMAIN: [number, number] = [0, 36];
  */
 const STEPS_PER_FRAME = 3;
 const FRAME_MS = 1000 / 60;
+/** While training, one loss chart is rebuilt at most this often (ms), the two taking turns. */
+const LOSS_EVERY_MS = 250;
 
 class RegVsClass extends WidgetElement<typeof schema> {
   readonly schema = schema;
@@ -165,7 +167,10 @@ class RegVsClass extends WidgetElement<typeof schema> {
       const now = performance.now();
       const steps = Math.min(10 * STEPS_PER_FRAME, Math.max(STEPS_PER_FRAME, Math.round((STEPS_PER_FRAME * (now - last)) / FRAME_MS)));
       last = now;
-      const end = now + 8;
+      // A frame that also rebuilds a loss chart (Plot, then paint) trains less, so that frame's
+      // task stays well under 50 ms on a slow machine.
+      const lossDue = now - this.#lossAt > LOSS_EVERY_MS;
+      const end = now + (lossDue ? 2 : 6);
       for (let k = 0; k < steps && performance.now() < end; k++) {
         this.#reg.steps(1);
         this.#cls.steps(1);
@@ -174,7 +179,7 @@ class RegVsClass extends WidgetElement<typeof schema> {
         this.#running = false;
         this.#render(true);
       } else {
-        this.#dynamic(false);
+        this.#dynamic(false, lossDue);
         this.frame(tick);
       }
     };
@@ -220,7 +225,7 @@ class RegVsClass extends WidgetElement<typeof schema> {
   }
 
   /** Per-frame part: curves, markers, numbers, messages; the loss charts at most every 200 ms. */
-  #dynamic(forceLoss: boolean): void {
+  #dynamic(forceLoss: boolean, lossDue?: boolean): void {
     const e = this.#el;
     const s = this.state;
     const p = this.#p;
@@ -277,7 +282,7 @@ class RegVsClass extends WidgetElement<typeof schema> {
       // Two Plot charts in one task can pass 50 ms on a slow machine: the second waits a frame.
       drawReg();
       this.frame(drawCls);
-    } else if (now - this.#lossAt > 250) {
+    } else if (lossDue ?? now - this.#lossAt > LOSS_EVERY_MS) {
       this.#lossAt = now;
       this.#lossTurn = !this.#lossTurn;
       if (this.#lossTurn) drawReg();
