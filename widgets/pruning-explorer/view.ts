@@ -78,7 +78,7 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     this.#retry = button('Reintentar', () => this.#loadRuntime(), { class: 'btn btn-quiet', hidden: true });
     this.#status = h('p', { class: 'pe-status', 'aria-live': 'polite' });
     this.#readout = h('p', { class: 'pe-readout', 'aria-live': 'polite' });
-    this.#table = h('div', { class: 'pe-table' });
+    this.#table = h('div', { class: 'pe-table', tabindex: '0', role: 'region', 'aria-label': 'Tabla de la poda por capa (se desplaza en horizontal)' });
     const fig = (cls: string) => h('div', { class: `pe-chart ${cls}`, role: 'img' });
     this.#hist = fig('pe-hist');
     this.#accFig = fig('pe-acc');
