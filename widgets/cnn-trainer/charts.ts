@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { color, interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
-import { h, quietChart } from '../lib/widget/dom';
+import { esTick, h, quietChart } from '../lib/widget/dom';
 import { pct, textOn, type EpochPoint, type summaryTable } from './core';
 
 export interface Colors {
@@ -31,7 +31,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
   return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true },
-    y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true },
+    y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       Plot.line(points, { x: 'x', y: 'loss', stroke: c.c1, strokeWidth: 2, clip: true }),

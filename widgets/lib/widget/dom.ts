@@ -124,3 +124,6 @@ export function quietChart(el: Element): SVGSVGElement {
   el.setAttribute('aria-hidden', 'true');
   return el as SVGSVGElement;
 }
+
+/** Axis tick label in Spanish notation (decimal comma, «−»): for Plot's `tickFormat`. */
+export const esTick = (d: number): string => d.toLocaleString('es-ES', { maximumFractionDigits: 6 }).replace('-', '−');
