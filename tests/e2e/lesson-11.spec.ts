@@ -18,6 +18,18 @@ async function open(page: Page, query = ''): Promise<Locator> {
   return root;
 }
 
+/** The widget passes axe in the light theme, then in the dark one (the page is left dark). */
+async function axeBothThemes(page: Page): Promise<void> {
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') {
+      await page.getByRole('button', { name: /tema oscuro/i }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    }
+    const result = await new AxeBuilder({ page }).include('#transferencia').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${theme})`).toEqual([]);
+  }
+}
+
 interface Run { transfer: number; scratch: number; slice: number; median: number; p95: number }
 
 const report = (label: string, r: Run): void => console.log(`${label}: transferencia ${(100 * r.transfer).toFixed(1)} %, desde cero ` +
@@ -65,14 +77,7 @@ test('con los ajustes por defecto, la transferencia acierta más que la red desd
   await expect(root.locator('.tl-chart').first()).toHaveAttribute('aria-label', /Curvas de pérdida tras 15 de 15 épocas/);
   await expect(root.locator('.tl-chart').nth(1)).toHaveAttribute('aria-label', /época 15: \d/);
   // The results (table, curves, sample strip) pass axe in both themes.
-  for (const theme of ['light', 'dark']) {
-    if (theme === 'dark') {
-      await page.getByRole('button', { name: /tema oscuro/i }).click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    }
-    const result = await new AxeBuilder({ page }).include('#transferencia').analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${theme})`).toEqual([]);
-  }
+  await axeBothThemes(page);
   // Changing a setting forgets the results (they belong to other settings).
   await root.getByLabel('Ejemplos etiquetados por dígito').selectOption('10');
   await expect(root).toHaveAttribute('data-phase', 'idle');
@@ -115,4 +120,75 @@ test('el estado de la URL se restaura y «Cancelar» detiene y libera', async ({
   const again = await open(page, share.slice(share.indexOf('?')));
   await expect(again.getByRole('slider', { name: 'Épocas' })).toHaveValue('39');
   await expect(again.getByLabel('Semilla')).toHaveValue('7');
+});
+
+/** Draws one straight stroke on a pad canvas with the mouse (pad units: fractions of its side). */
+async function stroke(page: Page, pad: Locator, x0: number, y0: number, x1: number, y1: number): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(x0, y0));
+  await page.mouse.down();
+  await page.mouse.move(...at(x1, y1), { steps: 12 });
+  await page.mouse.up();
+}
+
+test('tus propios símbolos: tres rayas horizontales y tres verticales bastan con la base congelada', async ({ page }) => {
+  const root = await open(page);
+  await root.getByRole('button', { name: 'Tus propios símbolos' }).click();
+  await expect(root.getByRole('button', { name: 'Tus propios símbolos' })).toHaveAttribute('aria-pressed', 'true');
+  const panel = root.locator('.tl-symbols');
+  await expect(panel).toBeVisible();
+  await expect(root.locator('.tl-digits')).toBeHidden();
+  await expect(panel).toContainText('Los dibujos no se guardan al recargar');
+  // Two classes: drop the third (still empty, so no confirmation), rename the others.
+  await panel.getByRole('button', { name: 'Quitar la clase' }).nth(2).click();
+  await expect(panel.locator('.tl-class')).toHaveCount(2);
+  await panel.getByLabel('Nombre de la clase 1').fill('horizontal');
+  await panel.getByLabel('Nombre de la clase 2').fill('vertical');
+  const train = panel.getByRole('button', { name: '▶ Entrenar con mis dibujos' });
+  await expect(train).toBeDisabled();
+  await expect(panel.locator('.tl-missing')).toHaveText('Faltan 3 dibujos de «horizontal» y 3 dibujos de «vertical» para poder entrenar (mínimo 3 por clase).');
+  const pad = panel.locator('canvas.tl-pad').first();
+  for (let i = 0; i < 3; i++) {
+    await stroke(page, pad, 0.2, 0.45 + 0.05 * i, 0.8, 0.5);
+    await panel.getByRole('button', { name: 'Guardar como «horizontal»' }).click();
+    await stroke(page, pad, 0.45 + 0.05 * i, 0.2, 0.5, 0.8);
+    await panel.getByRole('button', { name: 'Guardar como «vertical»' }).click();
+  }
+  await expect(panel.locator('.tl-thumb')).toHaveCount(6);
+  // A thumbnail's button deletes that drawing; training waits for the missing one.
+  await panel.getByRole('button', { name: 'Borrar el dibujo 3 de «vertical»' }).click();
+  await expect(panel.locator('.tl-missing')).toHaveText('Falta 1 dibujo de «vertical» para poder entrenar (mínimo 3 por clase).');
+  await expect(train).toBeDisabled();
+  await stroke(page, pad, 0.55, 0.15, 0.5, 0.85);
+  await panel.getByRole('button', { name: 'Guardar como «vertical»' }).click();
+  // Switching modes keeps the drawings.
+  await root.getByRole('button', { name: 'Dígitos del 5 al 9' }).click();
+  await expect(panel).toBeHidden();
+  await root.getByRole('button', { name: 'Tus propios símbolos' }).click();
+  await expect(panel.locator('.tl-thumb')).toHaveCount(6);
+  await expect(train).toBeEnabled();
+  await train.click();
+  await expect(panel).toHaveAttribute('data-phase', 'trained', { timeout: 120_000 });
+  expect(await num(panel, 'data-slice-median-ms')).toBeLessThan(50);
+  const testPad = panel.locator('canvas.tl-pad').nth(1);
+  await stroke(page, testPad, 0.15, 0.5, 0.85, 0.45);
+  await expect(panel).toHaveAttribute('data-prediction', '0');
+  expect(Math.abs(await num(panel, 'data-prob-sum') - 1)).toBeLessThan(1e-3);
+  await expect(panel.locator('.tl-probs li')).toHaveCount(2);
+  await expect(panel.locator('.tl-sym-verdict')).toContainText('«horizontal»');
+  await panel.getByRole('button', { name: 'Borrar', exact: true }).click();
+  await stroke(page, testPad, 0.5, 0.15, 0.45, 0.85);
+  await expect(panel).toHaveAttribute('data-prediction', '1');
+  await axeBothThemes(page);
+  // «Empezar de nuevo» asks first: cancelling keeps everything, accepting clears it.
+  page.once('dialog', (d) => void d.dismiss());
+  await panel.getByRole('button', { name: 'Empezar de nuevo' }).click();
+  await expect(panel.locator('.tl-thumb')).toHaveCount(6);
+  page.once('dialog', (d) => void d.accept());
+  await panel.getByRole('button', { name: 'Empezar de nuevo' }).click();
+  await expect(panel.locator('.tl-thumb')).toHaveCount(0);
+  await expect(panel.locator('.tl-class')).toHaveCount(3);
+  await expect(panel.locator('.tl-test')).toBeHidden();
 });

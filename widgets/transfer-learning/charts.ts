@@ -72,6 +72,21 @@ export function legend(c: Colors): HTMLElement {
     key(c.muted, true, 'azar entre 5 dígitos (20 %)'));
 }
 
+/** A 28 × 28 canvas showing 784 ink values in [0, 1] (white on black, as MNIST). */
+export function imageCanvas(pixels: ArrayLike<number>, cls = 'tl-sample'): HTMLCanvasElement {
+  const canvas = h('canvas', { width: 28, height: 28, class: cls });
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    const img = ctx.createImageData(28, 28);
+    for (let p = 0; p < 784; p++) {
+      const v = Math.round(255 * pixels[p]!);
+      img.data.set([v, v, v, 255], 4 * p);
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+  return canvas;
+}
+
 /** One row per new digit with the few training images the models get (each 28 × 28, shown at 2×). */
 export function sampleStrip(b: TaskBatch, digits: readonly number[]): HTMLElement {
   const k = digits.length;
@@ -79,17 +94,7 @@ export function sampleStrip(b: TaskBatch, digits: readonly number[]): HTMLElemen
     const cells: HTMLElement[] = [];
     for (let i = 0; i < b.size; i++) {
       if (b.classes[i] !== c) continue;
-      const canvas = h('canvas', { width: 28, height: 28, class: 'tl-sample' });
-      const ctx = canvas.getContext('2d');
-      if (ctx) {
-        const img = ctx.createImageData(28, 28);
-        for (let p = 0; p < 784; p++) {
-          const v = Math.round(255 * b.images[i * 784 + p]!);
-          img.data.set([v, v, v, 255], 4 * p);
-        }
-        ctx.putImageData(img, 0, 0);
-      }
-      cells.push(canvas);
+      cells.push(imageCanvas(b.images.subarray(i * 784, (i + 1) * 784)));
     }
     return h('div', { class: 'tl-sample-row', role: 'img', 'aria-label': `${cells.length} ejemplos de entrenamiento del ${d}` },
       h('span', { class: 'tl-sample-digit', 'aria-hidden': 'true', text: String(d) }), ...cells);

@@ -9,8 +9,11 @@
  * next unit. Both models are disposed when the run
  * ends, is cancelled or the widget leaves the page; data-tensors-before/after record
  * tf.memory().numTensors around the run (equal when nothing leaked).
+ *
+ * A second mode («Tus propios símbolos», state modo=simbolos) hands the same networks the
+ * student's own drawings (symbols-view.ts). Both modes share tfjs and the base; switching keeps
+ * each mode's data (the drawings stay in memory) and is locked while either one trains.
  */
-import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
@@ -19,13 +22,15 @@ import { loadTf, type TfRuntime } from '../lib/cnn/tf-main';
 import type { MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
 import { indicesOf, NEW_DIGITS, selectPerClass, taskBatch, type TaskBatch } from '../lib/transfer/data';
-import { readBase, type BaseWeights } from '../lib/transfer/model';
+import type { BaseWeights } from '../lib/transfer/model';
 import { Experiment, type TestPoint } from '../lib/transfer/run';
+import { loadBase } from './base';
 import { accuracyChart, legend, lossChart, sampleStrip, type Colors } from './charts';
 import { CLASSES, PER_CLASS, describeAccuracy, describeLoss, experimentConfig, resultRows, verdict } from './core';
+import { runInSlices } from './slices';
+import { SymbolsPanel } from './symbols-view';
 import './style.css';
 
-export const BASE_URL = '/models/base-0-4/model.json';
 /** A slice of work stops before this many ms (a unit takes a few ms to ~20 ms). */
 const SLICE_MS = 30;
 
@@ -33,6 +38,7 @@ const schema = {
   muestras: oneOf(PER_CLASS, '5'),
   epocas: int(15, 5, 40),
   seed: int(1, 1, 9999),
+  modo: oneOf(['digitos', 'simbolos'] as const, 'digitos'),
 };
 
 type Phase = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
@@ -50,6 +56,10 @@ class TransferLearningView extends WidgetElement<typeof schema> {
   #resultsKey = '';
   #samplesKey = '';
   #epochs = 15;
+  #symbols!: SymbolsPanel;
+  #symbolsBusy = false;
+  #modes!: Record<'digitos' | 'simbolos', HTMLButtonElement>;
+  #digits!: HTMLElement;
   #el!: {
     perClass: ReturnType<typeof select>; epochs: ReturnType<typeof slider>; seed: ReturnType<typeof numberInput>;
     start: HTMLButtonElement; cancel: HTMLButtonElement; status: HTMLElement; progress: HTMLProgressElement;
@@ -86,7 +96,20 @@ class TransferLearningView extends WidgetElement<typeof schema> {
         th('Acierto por dígito', { colspan: NEW_DIGITS.length, scope: 'colgroup' })),
       h('tr', {}, th('entrenables'), th('congelados'), th('exactitud'), th('pérdida'), ...NEW_DIGITS.map((d) => th(String(d)))),
     ];
-    this.append(
+    this.#symbols = new SymbolsPanel({
+      runtime: async () => {
+        const rt = await this.#runtime();
+        return { tf: rt.tf, base: this.#base ?? (this.#base = await loadBase(rt.tf)) };
+      },
+      busy: (b) => { this.#symbolsBusy = b; this.#renderMode(); },
+    });
+    this.#modes = {
+      digitos: button('Dígitos del 5 al 9', () => this.setState({ modo: 'digitos' }), { class: 'btn btn-quiet tl-mode' }),
+      simbolos: button('Tus propios símbolos', () => this.setState({ modo: 'simbolos' }), { class: 'btn btn-quiet tl-mode' }),
+    };
+    this.#digits = h('div', { class: 'tl-digits' });
+    this.append(h('div', { class: 'tl-modes', role: 'group', 'aria-label': 'Qué aprenden las redes' }, this.#modes.digitos, this.#modes.simbolos), this.#digits, this.#symbols.root);
+    this.#digits.append(
       h('div', { class: 'tl-controls' }, perClass.root, epochs.root, seed.root),
       h('p', { class: 'tl-note', text: 'Los dos modelos usan los mismos ejemplos, en el mismo orden, con las mismas épocas, Adam con tasa 0,003 y lotes de 16. Solo cambia la base: copiada de la red que aprendió los dígitos 0 a 4 y congelada, o al azar y entrenable.' }),
       h('div', { class: 'tl-actions' }, e.start, e.cancel, e.progress),
@@ -99,6 +122,7 @@ class TransferLearningView extends WidgetElement<typeof schema> {
     );
     this.onCleanup(() => {
       this.#cancel = true;
+      this.#symbols.dispose();
       this.#exp?.dispose();
       this.#exp = null;
     });
@@ -120,6 +144,27 @@ class TransferLearningView extends WidgetElement<typeof schema> {
     }
     this.#drawSamples();
     this.#draw();
+    this.#renderMode();
+  }
+
+  #renderMode(): void {
+    const sym = this.state.modo === 'simbolos';
+    const wasHidden = this.#symbols.root.hidden;
+    this.#digits.hidden = sym;
+    this.#symbols.root.hidden = !sym;
+    if (sym && wasHidden) this.#symbols.shown();
+    this.dataset.modo = this.state.modo;
+    const locked = this.#symbolsBusy || this.#phase === 'loading' || this.#phase === 'training';
+    for (const [m, b] of Object.entries(this.#modes)) {
+      b.setAttribute('aria-pressed', String(m === this.state.modo));
+      b.disabled = locked && m !== this.state.modo;
+    }
+  }
+
+  async #runtime(): Promise<TfRuntime> {
+    const rt = this.#rt ?? (this.#rt = await loadTf());
+    enableFastTraining(rt.tf, rt.backend);
+    return rt;
   }
 
   #key(): string {
@@ -145,22 +190,23 @@ class TransferLearningView extends WidgetElement<typeof schema> {
     };
     e.status.textContent = message ?? texts[p];
     e.status.classList.toggle('tl-error', p === 'error');
+    if (this.#modes) this.#renderMode();
   }
 
   async #run(): Promise<void> {
     this.#cancel = false;
     this.#setPhase('loading');
+    let rt: TfRuntime;
     try {
-      const rt = this.#rt ?? (this.#rt = await loadTf());
-      enableFastTraining(rt.tf, rt.backend);
+      rt = await this.#runtime();
       this.#data ??= await getMnist().catch((err: unknown) => { throw new Error(mnistErrorText(err)); });
-      this.#base ??= await this.#loadBase(rt.tf);
+      this.#base ??= await loadBase(rt.tf);
     } catch (err) {
       this.#setPhase('error', err instanceof Error ? err.message : String(err));
       return;
     }
     if (this.#cancel || !this.isConnected) return this.#setPhase('idle');
-    const { tf, backend } = this.#rt;
+    const { tf, backend } = rt;
     const data = this.#data;
     this.#test ??= taskBatch(data.test, indicesOf(data.test.labels, NEW_DIGITS), NEW_DIGITS);
     const train = this.#trainBatch()!;
@@ -173,43 +219,28 @@ class TransferLearningView extends WidgetElement<typeof schema> {
     this.#exp = exp;
     this.#resultsKey = this.#key();
     this.#setPhase('training');
-    let maxSlice = 0;
-    const slices: number[] = [];
     let lastDraw = 0;
-    const units = exp.units();
     let finished = false;
     try {
-      while (!this.#cancel) {
-        const t0 = performance.now();
-        let unitMs = 0;
-        let r: IteratorResult<void>;
-        do {
-          const u0 = performance.now();
-          r = units.next();
-          unitMs = performance.now() - u0;
-        } while (!r.done && !this.#cancel && performance.now() - t0 + unitMs < SLICE_MS);
-        maxSlice = Math.max(maxSlice, performance.now() - t0);
-        slices.push(performance.now() - t0);
-        this.#el.progress.value = exp.done / exp.total;
-        if (r.done) {
-          finished = true;
-          break;
-        }
-        if (performance.now() - lastDraw > 400) {
-          this.#draw();
-          lastDraw = performance.now();
-        }
-        await tf.nextFrame();
-      }
+      const stats = await runInSlices(exp.units(), {
+        sliceMs: SLICE_MS, stopped: () => this.#cancel, nextFrame: () => tf.nextFrame(),
+        afterSlice: () => {
+          this.#el.progress.value = exp.done / exp.total;
+          if (performance.now() - lastDraw > 400) {
+            this.#draw();
+            lastDraw = performance.now();
+          }
+        },
+      });
+      finished = stats.finished;
+      this.dataset.maxSliceMs = stats.max.toFixed(1);
+      this.dataset.sliceMedianMs = stats.median.toFixed(1);
+      this.dataset.sliceP95Ms = stats.p95.toFixed(1);
     } catch (err) {
       if (!exp.disposed) this.#setPhase('error', `El entrenamiento falló: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       exp.dispose();
     }
-    this.dataset.maxSliceMs = maxSlice.toFixed(1);
-    slices.sort((a, b) => a - b);
-    this.dataset.sliceMedianMs = (slices[Math.floor(slices.length / 2)] ?? 0).toFixed(1);
-    this.dataset.sliceP95Ms = (slices[Math.floor(0.95 * (slices.length - 1))] ?? 0).toFixed(1);
     this.dataset.tensorsAfter = String(tf.memory().numTensors);
     if (!this.isConnected) return;
     if (this.#phase === 'error') return;
@@ -222,20 +253,6 @@ class TransferLearningView extends WidgetElement<typeof schema> {
       this.#setPhase('cancelled');
     }
     this.update(); // redraws; forgets the run if the settings changed meanwhile («Restablecer»)
-  }
-
-  async #loadBase(tf: typeof TF): Promise<BaseWeights> {
-    let model: TF.LayersModel;
-    try {
-      model = await tf.loadLayersModel(BASE_URL);
-    } catch (err) {
-      throw new Error(`No se pudo cargar la base entrenada con 0–4 (${BASE_URL}): ${err instanceof Error ? err.message : String(err)}`);
-    }
-    try {
-      return readBase(model);
-    } finally {
-      model.dispose();
-    }
   }
 
   /** The training digits for the current settings (null before the data is loaded). */
