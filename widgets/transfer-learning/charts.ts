@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TestPoint, TrainPoint } from '../lib/transfer/run';
 import type { TaskBatch } from '../lib/transfer/data';
-import { h, quietChart } from '../lib/widget/dom';
+import { h, quietChart, esTick } from '../lib/widget/dom';
 
 export interface Colors {
   fg: string;
@@ -31,7 +31,7 @@ export function lossChart(train: readonly TrainPoint[], test: readonly TestPoint
   return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
-    y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true },
+    y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       ...(['transfer', 'scratch'] as const).flatMap((m) => [
