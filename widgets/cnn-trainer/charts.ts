@@ -30,7 +30,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
   const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.testLoss));
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, maxX], label: 'épocas →', grid: true },
+    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: esTick },
     y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
     marks: [
       Plot.frame({ stroke: c.grid }),
@@ -45,7 +45,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
 export function accuracyChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, maxX], label: 'épocas →', grid: true },
+    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: esTick },
     y: { domain: [0, 100], label: '↑ exactitud (%)', grid: true },
     marks: [
       Plot.frame({ stroke: c.grid }),
