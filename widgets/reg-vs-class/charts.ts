@@ -6,7 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Day } from './weather';
-import { plotStyle, quiet, scaleOf, type Colors } from './plotkit';
+import { plotStyle, scaleOf, type Colors } from './plotkit';
+import { quietChart } from '../lib/widget/dom';
 
 export interface DataChartOptions {
   width: number;
@@ -25,7 +26,7 @@ export function regressionChart(o: DataChartOptions): SVGSVGElement {
   const c = o.colors;
   const hot = o.days.filter((d) => d.tomorrow >= o.threshold);
   const cold = o.days.filter((d) => d.tomorrow < o.threshold);
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width: o.width, height: height(o.width), marginLeft: 44, marginTop: 22, marginBottom: 38, marginRight: 12, style: plotStyle(c),
     x: { domain: o.range, label: 'temperatura hoy (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
     y: { domain: o.range, label: '↑ temperatura mañana (°C)', grid: true, tickFormat: tick },
@@ -48,7 +49,7 @@ export function classificationChart(o: DataChartOptions): SVGSVGElement {
     const hot = d.tomorrow >= o.threshold;
     return { x: d.today, y: hot ? 1 - jitter(i) : jitter(i), hot };
   });
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width: o.width, height: height(o.width), marginLeft: 44, marginTop: 22, marginBottom: 38, marginRight: 12, style: plotStyle(c),
     x: { domain: o.range, label: 'temperatura hoy (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
     y: { domain: [-0.05, 1.05], label: '↑ probabilidad de calor', grid: true, ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (d: number) => d.toLocaleString('es-ES') },

@@ -22,8 +22,6 @@ export interface Colors {
 
 export const plotStyle = (c: Colors) => ({ background: 'transparent', color: c.fg, fontSize: '13px', overflow: 'visible' as const });
 
-export const quiet = quietChart;
-
 /** Plot's scale `name` of a chart as a function, or null (e.g. before the chart exists). */
 export function scaleOf(svg: SVGSVGElement, name: 'x' | 'y'): ((v: number) => number) | null {
   const s = (svg as unknown as { scale?(n: string): { apply(v: number): number } | undefined }).scale?.(name);
@@ -63,7 +61,7 @@ export function lossChart(width: number, series: readonly LossSeries[], yLabel: 
     const end = data[data.length - 1];
     if (end) marks.push(Plot.dot([end], { x: 'epoch', y: 'loss', r: 3.5, fill: s.color }));
   }
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width, height, marginLeft: 48, marginTop: 22, marginBottom: 34, marginRight: 22, style: plotStyle(c),
     x: { domain: [0, last], label: 'época →', labelAnchor: 'right', ticks: 4, tickFormat: (d: number) => d.toLocaleString('es-ES') },
     y: { type: 'log', domain: [lo, hi], label: yLabel, grid: true, ticks: 4, tickFormat: (d: number) => fmt(d, 3) },

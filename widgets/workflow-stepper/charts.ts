@@ -4,14 +4,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { climate } from '../reg-vs-class/weather';
-import { plotStyle, quiet, type Colors } from '../reg-vs-class/plotkit';
+import { plotStyle, type Colors } from '../reg-vs-class/plotkit';
+import { quietChart } from '../lib/widget/dom';
 
 const tick = (d: number): string => d.toLocaleString('es-ES');
 
 /** Temperature of every recorded day (°C) against the day number, with the climate c(d) dashed. */
 export function daysChart(width: number, temp: readonly number[], doy: readonly number[], c: Colors): SVGSVGElement {
   const pts = temp.map((t, i) => ({ i, t, c: climate(doy[i]!) }));
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width, height: Math.round(Math.min(260, Math.max(190, width * 0.36))), marginLeft: 40, marginTop: 20, marginBottom: 36, marginRight: 12,
     style: plotStyle(c),
     x: { label: 'día →', labelAnchor: 'right', tickFormat: tick, ticks: 6 },
@@ -30,7 +31,7 @@ export function testChart(width: number, real: readonly number[], pred: readonly
   const all = [...real, ...pred];
   const lo = Math.floor(Math.min(...all)) - 1;
   const hi = Math.ceil(Math.max(...all)) + 1;
-  return quiet(Plot.plot({
+  return quietChart(Plot.plot({
     width, height: Math.round(Math.min(300, Math.max(220, width * 0.6))), marginLeft: 44, marginTop: 20, marginBottom: 38, marginRight: 12,
     style: plotStyle(c),
     x: { domain: [lo, hi], label: 'temperatura real de mañana (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
