@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEVICES, averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower,
-} from '../../widgets/battery-life/core';
+import { DEVICES } from '../../widgets/battery-life/core';
+import { averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower } from '../../widgets/lib/energy/battery';
 
 describe('battery-life core', () => {
   it('energy of a CR2032 is 0.675 Wh', () => {

@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { calibrate, convertFloat32, convertInt8, kerasFromArtifacts, planModel } from '../../widgets/lib/convert';
+import { calibrate, chunks, convertFloat32, convertInt8, kerasFromArtifacts, mergeCalibration, planModel } from '../../widgets/lib/convert';
 import { imageFloat, parseMnist } from '../../widgets/lib/data/mnist';
 import { layerReal, runModel } from '../../widgets/lib/int8ref';
+import { argmax } from '../../widgets/lib/conv/ops';
 import {
-  PTQ_FACTS, ROUNDING_RMS_STEPS, addDigit, addLayerSample, argmax, chunks, emptyTally, latencyStats, layerErrors,
-  mergeCalibration, ptqDrop, quantile, sizeComparison, speedVerdict, summarize, type LayerAcc,
+  PTQ_FACTS, ROUNDING_RMS_STEPS, addLayerSample, emptyTally, latencyStats, layerErrors,
+  ptqDrop, quantile, sizeComparison, speedVerdict, summarize, type LayerAcc,
 } from '../../widgets/int8-vs-fp32/core';
 
 describe('quantile, median and p90', () => {
@@ -53,13 +54,13 @@ describe('comparing the two models digit by digit', () => {
   it('accuracy, agreement and max |Δp| over four hand-made digits', () => {
     const t = emptyTally();
     // label 0: both right
-    addDigit(t, [0.9, 0.1, 0], [0.8, 0.2, 0], 0);
+    t.add({ fp32: [0.9, 0.1, 0], int8: [0.8, 0.2, 0] }, 0);
     // label 1: fp32 right, int8 wrong (picks 2) → disagree
-    addDigit(t, [0.2, 0.5, 0.3], [0.2, 0.35, 0.45], 1);
+    t.add({ fp32: [0.2, 0.5, 0.3], int8: [0.2, 0.35, 0.45] }, 1);
     // label 2: both wrong, same class 0 → agree
-    addDigit(t, [0.6, 0.1, 0.3], [0.7, 0.1, 0.2], 2);
+    t.add({ fp32: [0.6, 0.1, 0.3], int8: [0.7, 0.1, 0.2] }, 2);
     // label 2: fp32 wrong (1), int8 right → disagree
-    addDigit(t, [0.3, 0.4, 0.3], [0.3, 0.3, 0.4], 2);
+    t.add({ fp32: [0.3, 0.4, 0.3], int8: [0.3, 0.3, 0.4] }, 2);
     const s = summarize(t);
     expect(s.n).toBe(4);
     expect(s.accFp32).toBe(2 / 4);
@@ -71,13 +72,13 @@ describe('comparing the two models digit by digit', () => {
 
   it('dropPoints is float minus int8 in percentage points', () => {
     const t = emptyTally();
-    addDigit(t, [1, 0], [1, 0], 0);
-    addDigit(t, [1, 0], [0, 1], 0);
+    t.add({ fp32: [1, 0], int8: [1, 0] }, 0);
+    t.add({ fp32: [1, 0], int8: [0, 1] }, 0);
     const s = summarize(t);
     expect(s.accFp32).toBe(1);
     expect(s.accInt8).toBe(0.5);
     expect(s.dropPoints).toBe(50);
-    expect(() => addDigit(t, [1], [1, 0], 0)).toThrow(RangeError);
+    expect(() => t.add({ fp32: [1], int8: [1, 0] }, 0)).toThrow(RangeError);
     expect(summarize(emptyTally()).accFp32).toBeNaN();
   });
 });

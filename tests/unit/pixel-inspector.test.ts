@@ -2,9 +2,10 @@
 // the seeded «Otro dígito» pick, text contrast on grey cells and the text alternatives.
 import { describe, expect, it } from 'vitest';
 import {
-  SIZE, WINDOW, darkTextOn, describeCell, describeImage, digitName, formatPixel, inkSummary, moveFocus, pickIndex,
+  SIZE, WINDOW, darkTextOn, describeCell, describeImage, formatPixel, inkSummary, moveFocus,
   pixelAt, windowAround,
 } from '../../widgets/pixel-inspector/core';
+import { digitName, pickIndex } from '../../widgets/lib/data/digits';
 import { createRng } from '../../widgets/lib/rng/rng';
 
 describe('formatPixel', () => {

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../widgets/lib/rng/rng';
 import {
   AMPLITUDE, COLDEST_DAY, MEAN, NOISE, PERSISTENCE, climate, dateLabel, examples, generateWeather,
-} from '../../widgets/reg-vs-class/weather';
+} from '../../widgets/lib/data/weather';
 import {
   accuracy, confusion, denormalize, fitNorm, hotLabel, mae, mse, normalize, persistence, rmse, splitIndices,
-} from '../../widgets/reg-vs-class/metrics';
+} from '../../widgets/lib/nn/metrics';
 import {
   EPOCHS, classificationData, decisionBoundaries, evalClassification, evalRegression, makeClassifier, makeProblem,
   makeRegressor, predictDegrees, predictHot, regressionData,
 } from '../../widgets/reg-vs-class/core';
-import { ModelRun } from '../../widgets/reg-vs-class/runner';
+import { ModelRun } from '../../widgets/lib/nn/model-run';
 
 describe('weather generator', () => {
   it('climate: 8 °C on 15 January, 26 °C half a year later, mean 17 °C', () => {

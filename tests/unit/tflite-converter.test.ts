@@ -8,10 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate, convertAll, kerasFromArtifacts, planModel, type KerasModel } from '../../widgets/lib/convert';
 import { imageFloat, parseMnist } from '../../widgets/lib/data/mnist';
 import { readTflite } from '../../widgets/lib/tflite';
-import {
-  argmax, describeModel, fmtBytes, fmtQuant, fmtSci, fmtShape, fmtSig, groupDigits, headerComment, maxAbsDiff, optionDetails,
-} from '../../widgets/tflite-converter/core';
-import { ConversionCancelled, convertSliced, mergeCalibration } from '../../widgets/tflite-converter/convert-steps';
+import { argmax } from '../../widgets/lib/conv/ops';
+import { Cancelled, Tally, convertSliced, maxAbsDiff, mergeCalibration } from '../../widgets/lib/convert';
+import { describeModel, optionDetails } from '../../widgets/lib/tflite/describe';
+import { fmtBytes, fmtQuant, fmtSci, fmtShape, fmtSig, groupDigits } from '../../widgets/lib/tflite/format';
+import { headerComment } from '../../widgets/tflite-converter/core';
 
 let keras: KerasModel;
 let samples: Float32Array[];
@@ -45,10 +46,10 @@ describe('conversión por partes', () => {
     expect(progress.at(-1)).toBe('escribir:3/3');
   });
 
-  it('stops with ConversionCancelled when aborted', async () => {
+  it('stops with Cancelled when aborted', async () => {
     const ctl = new AbortController();
     const p = convertSliced(keras, samples, { chunk: 5, signal: ctl.signal, onProgress: (_s, d) => d >= 10 && ctl.abort(), pause: async () => {} });
-    await expect(p).rejects.toBeInstanceOf(ConversionCancelled);
+    await expect(p).rejects.toBeInstanceOf(Cancelled);
   });
 });
 
@@ -138,6 +139,24 @@ describe('formatos', () => {
     expect(maxAbsDiff([0.1, 0.5, 0.4], [0.1, 0.45, 0.45])).toBeCloseTo(0.05, 15);
     expect(() => maxAbsDiff([1], [1, 2])).toThrow(RangeError);
     expect(argmax([0.1, 0.7, 0.7, 0.2])).toBe(1);
+  });
+
+  it('tallies tfjs and the two LiteRT files pair by pair over labelled digits', () => {
+    const t = new Tally(['tfjs', 'fp32', 'int8'] as const);
+    // label 0: all right; label 1: int8 picks 2, the others 1; label 2: tfjs and fp32 pick 0, int8 2
+    t.add({ tfjs: [0.9, 0.1, 0], fp32: [0.85, 0.15, 0], int8: [0.8, 0.2, 0] }, 0);
+    t.add({ tfjs: [0.2, 0.5, 0.3], fp32: [0.2, 0.5, 0.3], int8: [0.2, 0.3, 0.5] }, 1);
+    t.add({ tfjs: [0.5, 0.2, 0.3], fp32: [0.5, 0.2, 0.3], int8: [0.3, 0.2, 0.5] }, 2);
+    expect(t.n).toBe(3);
+    expect([t.correct('tfjs'), t.correct('fp32'), t.correct('int8')]).toEqual([2, 2, 2]);
+    expect(t.agree('fp32', 'tfjs')).toBe(3);
+    expect(t.agree('int8', 'fp32')).toBe(t.agree('fp32', 'int8'));
+    expect(t.agree('int8', 'fp32')).toBe(1);
+    expect(t.maxAbsDiff('fp32', 'tfjs')).toBeCloseTo(0.05, 15);
+    expect(t.maxAbsDiff('int8', 'tfjs')).toBeCloseTo(0.2, 15);
+    expect(() => t.add({ tfjs: [1], fp32: [1, 0], int8: [1, 0] }, 0)).toThrow(RangeError);
+    expect(t.n).toBe(3);
+    expect(() => t.agree('tfjs', 'tfjs')).toThrow(RangeError);
   });
 
   it('writes the model_data.h comment from the int8-io model', () => {

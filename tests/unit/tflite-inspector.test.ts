@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exampleFloatModel, exampleInt8Model, writeTflite } from '../../widgets/lib/tflite';
-import { checkTfliteFile, describeModel, looksLikeText, MAX_FILE_BYTES, sizeProblem } from '../../widgets/tflite-converter/core';
+import { checkTfliteFile, describeModel, looksLikeText, MAX_FILE_BYTES, sizeProblem } from '../../widgets/lib/tflite/describe';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SPLIT_SEED_OFFSET, buildNet, collect, evaluate, infer, makeTrainer, paramCount, predictSet, preprocess, valLoss,
 } from '../../widgets/workflow-stepper/core';
-import { fitNorm, mse, splitIndices } from '../../widgets/reg-vs-class/metrics';
+import { fitNorm, mse, splitIndices } from '../../widgets/lib/nn/metrics';
 
 describe('workflow stages', () => {
   const c = collect(730, 1);

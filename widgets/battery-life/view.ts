@@ -1,9 +1,8 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { h, select, slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
-import {
-  BATTERIES, DEVICES, averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower,
-} from './core';
+import { averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower } from '../lib/energy/battery';
+import { BATTERIES, DEVICES } from './core';
 import './style.css';
 
 const batteryIds = ['cr2032', 'aa2', 'lipo'] as const;

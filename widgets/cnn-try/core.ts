@@ -6,14 +6,7 @@
  * (y·w + x)·c + k; a dense layer gives n values.
  */
 import { fmt } from '../lib/widget/dom';
-
-export interface LayerView {
-  name: string;
-  /** Keras class: Conv2D, MaxPooling2D, Flatten, Dense… */
-  kind: string;
-  /** Output shape without the batch: [h, w, c] or [n]. */
-  shape: number[];
-}
+import type { LayerView } from '../lib/cnn/load';
 
 export interface MapImages {
   /** One grey image per channel, h·w bytes (0 = zero or below, 255 = the layer's largest value). */

@@ -5,7 +5,8 @@
  * render() repaints them for each new input.
  */
 import { h } from '../lib/widget/dom';
-import { describeMaps, layerTitle, mapCssSize, mapImages, type LayerView } from './core';
+import type { LayerView } from '../lib/cnn/load';
+import { describeMaps, layerTitle, mapCssSize, mapImages } from './core';
 
 interface Row {
   layer: LayerView;

@@ -8,7 +8,7 @@ import { BACKEND_LABEL } from '../lib/cnn/backend';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { loadTf, type TfRuntime } from '../lib/cnn/tf-main';
 import { isBlank, ranking, sum, verdict } from './core';
-import { activations, loadCnn, storedModelExists, type LoadedCnn } from './models';
+import { activations, loadCnn, storedModelExists, type LoadedCnn } from '../lib/cnn/load';
 import { MapsPanel } from './maps';
 import './style.css';
 

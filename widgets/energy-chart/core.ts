@@ -6,7 +6,7 @@
  * 300 W board power, 561 mm² die; Apple A12 mobile SoC 3.64 W, 83 mm²; Syntiant NDP100
  * 140 µW, 2.52 mm², 128 KB SRAM.
  */
-import { describeHours, energyWh, formatPower } from '../battery-life/core';
+import { describeHours, energyWh, formatPower } from '../lib/energy/battery';
 
 export type Metric = 'power' | 'area';
 export type ScaleKind = 'log' | 'linear';

@@ -3,7 +3,7 @@ import { button, cssVar, fmt, h, numberInput, uniqueId } from '../lib/widget/dom
 import { bool, int, nums, oneOf } from '../lib/state/schema';
 import { imageBytes, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
-import { digitName, pickIndex } from '../pixel-inspector/core';
+import { digitName, pickIndex } from '../lib/data/digits';
 import {
   CUSTOM_MAX, CUSTOM_MIN, DEFAULT_CUSTOM, FILTERS, FILTER_IDS, SIZE, applyFilter, customHint,
   describeOutput, diverging, fallbackImage, kernelWeights, normalise, outputStats, parseColor, probe, probeText,

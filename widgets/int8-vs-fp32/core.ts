@@ -1,9 +1,9 @@
 /**
  * Pure logic of the int8-vs-fp32 widget (no DOM, no runtime): statistics of latency samples,
- * the running tally of two models compared digit by digit, the per-layer quantization error,
- * merging calibrations made in chunks, and the facts and sentences the view shows.
+ * the summary of the two models compared digit by digit (the tally itself: lib/convert/compare.ts),
+ * the per-layer quantization error, and the facts and sentences the view shows.
  */
-import type { Calibration } from '../lib/convert';
+import { Tally } from '../lib/convert/compare';
 
 /**
  * Quantile q ∈ [0, 1] of `xs` by linear interpolation between order statistics (the usual
@@ -39,40 +39,10 @@ export function latencyStats(samplesMs: readonly number[]): LatencyStats {
   };
 }
 
-/** Index of the largest value (the first one on ties); −1 for an empty vector. */
-export function argmax(v: ArrayLike<number>): number {
-  if (v.length === 0) return -1;
-  let k = 0;
-  for (let i = 1; i < v.length; i++) if (v[i]! > v[k]!) k = i;
-  return k;
-}
+/** The two engines this widget compares. */
+export type Engine = 'fp32' | 'int8';
 
-/** Running comparison of the float32 and int8 models on the same digits. */
-export interface Tally {
-  n: number;
-  /** Digits each model classified correctly. */
-  okFp32: number;
-  okInt8: number;
-  /** Digits on which both models chose the same class (right or wrong). */
-  agree: number;
-  /** max over digits and classes of |p_fp32 − p_int8| (probabilities, 0…1). */
-  maxAbsDiff: number;
-}
-
-export const emptyTally = (): Tally => ({ n: 0, okFp32: 0, okInt8: 0, agree: 0, maxAbsDiff: 0 });
-
-/** Adds one digit: both probability vectors (same length) and its true label. Mutates and returns `t`. */
-export function addDigit(t: Tally, pFp32: ArrayLike<number>, pInt8: ArrayLike<number>, label: number): Tally {
-  if (pFp32.length !== pInt8.length) throw new RangeError('the two outputs differ in length');
-  const a = argmax(pFp32);
-  const b = argmax(pInt8);
-  t.n++;
-  if (a === label) t.okFp32++;
-  if (b === label) t.okInt8++;
-  if (a === b) t.agree++;
-  for (let k = 0; k < pFp32.length; k++) t.maxAbsDiff = Math.max(t.maxAbsDiff, Math.abs(pFp32[k]! - pInt8[k]!));
-  return t;
-}
+export const emptyTally = (): Tally<Engine> => new Tally<Engine>(['fp32', 'int8']);
 
 export interface TallySummary {
   n: number;
@@ -85,15 +55,15 @@ export interface TallySummary {
   maxAbsDiff: number;
 }
 
-export function summarize(t: Tally): TallySummary {
+export function summarize(t: Tally<Engine>): TallySummary {
   const f = (k: number): number => (t.n ? k / t.n : NaN);
   return {
     n: t.n,
-    accFp32: f(t.okFp32),
-    accInt8: f(t.okInt8),
-    agreement: f(t.agree),
-    dropPoints: 100 * (f(t.okFp32) - f(t.okInt8)),
-    maxAbsDiff: t.maxAbsDiff,
+    accFp32: f(t.correct('fp32')),
+    accInt8: f(t.correct('int8')),
+    agreement: f(t.agree('fp32', 'int8')),
+    dropPoints: 100 * (f(t.correct('fp32')) - f(t.correct('int8'))),
+    maxAbsDiff: t.maxAbsDiff('fp32', 'int8'),
   };
 }
 
@@ -153,22 +123,6 @@ export function layerErrors(accs: readonly LayerAcc[]): LayerError[] {
     const rms = a.count ? Math.sqrt(a.sumSqRef / a.count) : NaN;
     return { name: a.name, op: a.op, scale: a.scale, rmse, rmseSteps: rmse / a.scale, relative: rms > 0 ? rmse / rms : NaN, maxAbs: a.maxAbs, count: a.count };
   });
-}
-
-/** Calibration of the union of two sample sets: the widest range of each tensor. */
-export function mergeCalibration(a: Calibration | null, b: Calibration): Calibration {
-  if (!a) return { input: [...b.input], steps: b.steps.map((r): [number, number] => [...r]), samples: b.samples };
-  if (a.steps.length !== b.steps.length) throw new RangeError('calibrations of different models');
-  const wide = (x: [number, number], y: [number, number]): [number, number] => [Math.min(x[0], y[0]), Math.max(x[1], y[1])];
-  return { input: wide(a.input, b.input), steps: a.steps.map((r, i) => wide(r, b.steps[i]!)), samples: a.samples + b.samples };
-}
-
-/** [start, end) ranges that cover 0…n−1 in pieces of at most `size`. */
-export function chunks(n: number, size: number): [number, number][] {
-  if (!(size >= 1)) throw new RangeError('size must be ≥ 1');
-  const out: [number, number][] = [];
-  for (let s = 0; s < n; s += size) out.push([s, Math.min(n, s + size)]);
-  return out;
 }
 
 /** int8 size as a fraction of the float32 size, and the saving in percent. */

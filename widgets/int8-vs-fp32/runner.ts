@@ -7,19 +7,21 @@
  * - measureAccuracy / measureLatency run both files in LiteRT.js on the 'wasm' accelerator
  *   (XNNPACK); measureLayers runs the TS float and int8 reference interpreters layer by layer.
  * Every loop works in slices and awaits a macrotask between them, so the page never freezes, and
- * checks `signal` there: an aborted run rejects with a CancelledError.
+ * checks `signal` there: an aborted run rejects with lib/convert's Cancelled.
  * Inputs are MNIST digits as float32 [1, 28, 28, 1] in [0, 1]; outputs are the 10 probabilities.
  */
-import { calibrate, convertFloat32, convertInt8, kerasFromLayersModel, planModel, type Calibration, type Converted } from '../lib/convert';
+import {
+  calibrateSliced, chunks, convertFloat32, convertInt8, kerasFromLayersModel, nextTask, planModel, throwIfCancelled,
+  type Calibration, type Converted,
+} from '../lib/convert';
 import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist } from '../lib/data/mnist-client';
 import { loadTf } from '../lib/cnn/tf-main';
 import { layerReal, runModel } from '../lib/int8ref/run';
 import { compileTflite, type CompiledTflite } from '../lib/litert';
-import { loadCnn, type Choice, type Source } from '../cnn-try/models';
+import { loadCnn, type Choice, type Source } from '../lib/cnn/load';
 import {
-  addDigit, addLayerSample, chunks, emptyTally, latencyStats, layerErrors, mergeCalibration, summarize,
-  type LatencyStats, type LayerAcc, type LayerError, type TallySummary,
+  addLayerSample, emptyTally, latencyStats, layerErrors, summarize, type LatencyStats, type LayerAcc, type LayerError, type TallySummary,
 } from './core';
 
 export const SHAPE = [1, 28, 28, 1] as const;
@@ -32,31 +34,13 @@ export const WARMUP = 40;
 /** Test digits run through both reference interpreters for the per-layer error. */
 export const LAYER_IMAGES = 20;
 
-export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
-}
-
 /** Progress of the current step: fraction done in [0, 1] and a Spanish sentence. */
 export type Progress = (done: number, text: string) => void;
 
-/**
- * Yields to the event loop (input, rendering) and comes back as soon as possible: a MessageChannel
- * message is a macrotask, like setTimeout(0), without the 4 ms clamp of nested timeouts.
- */
-function tick(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
-
+/** Gives the page a turn, then stops with Cancelled if `signal` has fired. */
 async function checkpoint(signal: AbortSignal): Promise<void> {
-  await tick();
-  if (signal.aborted) throw new CancelledError('Medida cancelada.');
+  await nextTask();
+  throwIfCancelled(signal);
 }
 
 export interface Prepared {
@@ -81,18 +65,13 @@ export async function prepareModels(choice: Choice, signal: AbortSignal, progres
   } finally {
     cnn.model.dispose();
   }
-  let cal: Calibration | null = null;
   const count = Math.min(CALIBRATION, data.train.count);
-  for (const [s, e] of chunks(count, 4)) {
-    await checkpoint(signal);
-    const samples = Array.from({ length: e - s }, (_, k) => imageFloat(data.train, s + k));
-    cal = mergeCalibration(cal, calibrate(plan, samples));
-    progress(e / count, `Calibrando los rangos int8 con dígitos de entrenamiento: ${e} de ${count}…`);
-  }
-  await checkpoint(signal);
+  const cal = await calibrateSliced(plan, count, (i) => imageFloat(data.train, i), {
+    chunk: 4, signal, onProgress: (e) => progress(e / count, `Calibrando los rangos int8 con dígitos de entrenamiento: ${e} de ${count}…`),
+  });
   const fp32 = convertFloat32(plan);
-  const int8 = convertInt8(plan, cal!, 'float32');
-  return { source: cnn.source, missing: cnn.missing, warning: cnn.error, fp32, int8, calibration: cal!, data };
+  const int8 = convertInt8(plan, cal, 'float32');
+  return { source: cnn.source, missing: cnn.missing, warning: cnn.error, fp32, int8, calibration: cal, data };
 }
 
 /** Both files compiled for LiteRT.js (wasm); deleted when `f` settles, also on cancel or error. */
@@ -119,7 +98,7 @@ export async function measureAccuracy(
     await checkpoint(signal);
     for (let i = s; i < e; i++) {
       const x = imageFloat(test, i);
-      addDigit(t, await m.fp32.run(x, SHAPE), await m.int8.run(x, SHAPE), test.labels[i]!);
+      t.add({ fp32: await m.fp32.run(x, SHAPE), int8: await m.int8.run(x, SHAPE) }, test.labels[i]!);
     }
     progress(e / count, `Clasificando dígitos de prueba con los dos modelos: ${e} de ${count}…`);
   }

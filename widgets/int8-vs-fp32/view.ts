@@ -3,9 +3,10 @@ import { button, h, select, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { mnistErrorText } from '../lib/data/mnist-client';
+import { Cancelled } from '../lib/convert/sliced';
 import { agreementText, layerNote, layerTable, ptqTable, sideBySide, speedParagraphs, type Results } from './render';
 import {
-  CancelledError, GROUP, LAYER_IMAGES, measureAccuracy, measureLatency, measureLayers, prepareModels, withCompiled,
+  GROUP, LAYER_IMAGES, measureAccuracy, measureLatency, measureLayers, prepareModels, withCompiled,
   type Prepared, type Progress,
 } from './runner';
 import './style.css';
@@ -173,7 +174,7 @@ class Int8VsFp32 extends WidgetElement<typeof schema> {
       e.status.textContent = 'Medida completa. Cambia el número de dígitos o de inferencias y vuelve a medir para ver cuánto varían las cifras.';
       this.#phase('done');
     } catch (error) {
-      if (error instanceof CancelledError) {
+      if (error instanceof Cancelled) {
         e.status.textContent = 'Medida cancelada. Lo que llegó a medirse sigue en la tabla; lo demás queda con «—».';
         this.#phase('cancelled');
       } else {

@@ -3,7 +3,7 @@
  * row·size + col), 0 = black background, 255 = white ink, as in the MNIST file. Rows and columns
  * count from 0 at the top-left corner, as in code.
  */
-import { createRng } from '../lib/rng/rng';
+import { digitName } from '../lib/data/digits';
 
 export const SIZE = 28;
 /** Side of the magnified window around the focused pixel. */
@@ -52,11 +52,6 @@ export function windowAround(cell: Cell, n = WINDOW, size = SIZE): Cell {
   return { row: start(cell.row), col: start(cell.col) };
 }
 
-/** The test-set index that «Otro dígito» shows for this seed: uniform in 0…count − 1. */
-export function pickIndex(seed: number, count: number): number {
-  return createRng(seed).int(0, count - 1);
-}
-
 /** A pixel's value, 0 outside the image. */
 export const pixelAt = (img: ArrayLike<number>, cell: Cell, size = SIZE): number =>
   cell.row >= 0 && cell.row < size && cell.col >= 0 && cell.col < size ? img[cell.row * size + cell.col]! : 0;
@@ -88,11 +83,6 @@ export function inkSummary(img: ArrayLike<number>): InkSummary {
   }
   return { inked, full, max };
 }
-
-const DIGIT_NAMES = ['un cero', 'un uno', 'un dos', 'un tres', 'un cuatro', 'un cinco', 'un seis', 'un siete', 'un ocho', 'un nueve'];
-
-/** Spanish name of a digit label 0–9, e.g. 7 → 'un siete'. */
-export const digitName = (label: number): string => DIGIT_NAMES[label] ?? `el dígito ${label}`;
 
 /** What the image is, in one or two sentences (the text alternative of the whole grid). */
 export function describeImage(source: { kind: 'mnist'; index: number; label: number } | { kind: 'draw'; empty: boolean },

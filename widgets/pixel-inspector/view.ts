@@ -3,9 +3,10 @@ import { button, cssVar, h, numberInput, select, uniqueId } from '../lib/widget/
 import { bool, int, oneOf } from '../lib/state/schema';
 import { imageBytes, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
+import { pickIndex } from '../lib/data/digits';
 import { DrawPad, rasterizeStrokes, toBytes } from '../lib/draw';
 import {
-  SIZE, WINDOW, darkTextOn, describeCell, describeImage, formatPixel, moveFocus, pickIndex, pixelAt, windowAround, type Cell,
+  SIZE, WINDOW, darkTextOn, describeCell, describeImage, formatPixel, moveFocus, pixelAt, windowAround, type Cell,
 } from './core';
 import { cellAt, paintGrid } from './grid-canvas';
 import './style.css';

@@ -8,7 +8,7 @@ import { DEFAULT_MODEL_URL } from '../lib/cnn/store';
 import { loadTf } from '../lib/cnn/tf-main';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
 import { batch } from '../lib/data/mnist';
-import { loadDefaultWeights } from '../quant-explorer/load';
+import { loadDefaultWeights } from '../lib/quant/default-weights';
 import { GRID, KERNELS, accuracy, float32File, gzipSize, int8File, pruneModel } from './core';
 import { accuracyChart, sizeChart, weightHistogram, type AccPoint, type Colors, type SizePoint } from './charts';
 import './style.css';

@@ -7,7 +7,7 @@ import {
   NOTES_MATRIX, NOTES_SHAPE, SCHEME_LABEL, TENSORS, beforeAfter, formulaTex, runQuant, toRows, type QScheme, type TensorId,
 } from './core';
 import { histogramChart, matrixTable } from './charts';
-import { loadDefaultWeights } from './load';
+import { loadDefaultWeights } from '../lib/quant/default-weights';
 import './style.css';
 
 const schema = {

@@ -5,8 +5,8 @@
  * overlay moved by drawOverlay, so an animation frame touches a few SVG attributes only.
  */
 import * as Plot from '@observablehq/plot';
-import type { Day } from './weather';
-import { plotStyle, scaleOf, type Colors } from './plotkit';
+import type { Day } from '../lib/data/weather';
+import { plotStyle, scaleOf, type Colors } from '../lib/widget/plotkit';
 import { quietChart } from '../lib/widget/dom';
 
 export interface DataChartOptions {

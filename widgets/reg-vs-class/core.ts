@@ -1,7 +1,7 @@
 /**
  * Regression vs classification on the same temperature data (pure, no DOM).
  *
- * Data: one year of the seeded weather of weather.ts, DAYS = 366 days → 365 examples
+ * Data: one year of the seeded weather of lib/data/weather.ts, DAYS = 366 days → 365 examples
  * (today's temperature T → tomorrow's temperature T′). The only input is T.
  *
  * Both networks have the SAME body, 1 → HIDDEN tanh neurons → 1 output, and the same initial
@@ -14,8 +14,8 @@
  * Because the regressor learns on z′, its MSE in °C² is the engine's loss times σ′².
  */
 import { BCE, Mlp, makeDataset, type Dataset } from '../lib/nn';
-import { examples, generateWeather, type Day } from './weather';
-import { accuracy, confusion, denormalize, fitNorm, hotLabel, mae, mse, normalize, type Confusion, type Norm } from './metrics';
+import { examples, generateWeather, type Day } from '../lib/data/weather';
+import { accuracy, confusion, denormalize, fitNorm, hotLabel, mae, mse, normalize, type Confusion, type Norm } from '../lib/nn/metrics';
 
 export const DAYS = 366;
 export const HIDDEN = 8;

@@ -1,6 +1,6 @@
 /** DOM skeleton of reg-vs-class (built once by the view; the view fills it in). */
 import { h } from '../lib/widget/dom';
-import type { Confusion } from './metrics';
+import type { Confusion } from '../lib/nn/metrics';
 import { int } from './messages';
 
 export interface Column {

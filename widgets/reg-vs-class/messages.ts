@@ -1,7 +1,7 @@
 /** Spanish texts of reg-vs-class (pure: numbers in, sentences out). */
 import { fmt } from '../lib/widget/dom';
 import type { ClsEval, RegEval } from './core';
-import type { RunStatus } from './runner';
+import type { RunStatus } from '../lib/nn/model-run';
 
 export const deg = (v: number, digits = 1): string => `${fmt(v, digits)} °C`;
 /** A forecast, always with one decimal ("25,0 °C"). */

@@ -5,9 +5,9 @@ import {
   EPOCHS, classificationData, curve, decisionBoundaries, evalClassification, evalRegression, lossToDegrees2,
   makeClassifier, makeProblem, makeRegressor, predictDegrees, predictHot, regressionData, type Problem,
 } from './core';
-import { ModelRun } from './runner';
+import { ModelRun } from '../lib/nn/model-run';
 import { classificationChart, drawOverlay, regressionChart } from './charts';
-import { lossChart, type Colors } from './plotkit';
+import { lossChart, type Colors } from '../lib/widget/plotkit';
 import { column, confusionTable, legend, type Column } from './layout';
 import * as T from './messages';
 import './style.css';

@@ -6,7 +6,9 @@
  */
 import { button, fmt, h, numberInput } from '../lib/widget/dom';
 import { DrawPad, rasterizeStrokes, type Stroke } from '../lib/draw';
-import { argmax, fmtSci, maxAbsDiff } from './core';
+import { argmax } from '../lib/conv/ops';
+import { maxAbsDiff } from '../lib/convert/compare';
+import { fmtSci } from '../lib/tflite/format';
 
 export interface Outputs {
   tfjs: Float32Array;

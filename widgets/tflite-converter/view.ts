@@ -1,9 +1,9 @@
 /**
  * <tinyml-tflite-converter>: «tu modelo» (or the course's default CNN) → real .tflite files in the
  * browser (float32; int8 calibrated on CALIBRATION training digits), their sizes, what is inside
- * (inspect-view.ts), the same digits through tfjs and LiteRT.js side by side (run-panel.ts), and
+ * (lib/tflite/inspect-view.ts), the same digits through tfjs and LiteRT.js side by side (run-panel.ts), and
  * the downloads for the board. tfjs, the MNIST file and LiteRT.js load only when «Convertir» is
- * pressed. Conversion runs in slices (convert-steps.ts) with a progress bar and a cancel button.
+ * pressed. Conversion runs in slices (lib/convert/sliced.ts) with a progress bar and a cancel button.
  */
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
@@ -13,13 +13,14 @@ import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { loadTf } from '../lib/cnn/tf-main';
-import { cHeader, kerasFromLayersModel, type ConvertedSet } from '../lib/convert';
+import { Cancelled, Tally, cHeader, convertSliced, kerasFromLayersModel, nextTask, type ConvertedSet } from '../lib/convert';
 import { compileTflite, type CompiledTflite } from '../lib/litert';
 import { readTflite } from '../lib/tflite';
-import { loadCnn } from '../cnn-try/models';
-import { argmax, describeModel, fmtBytes, fmtSci, headerComment, maxAbsDiff } from './core';
-import { ConversionCancelled, convertSliced } from './convert-steps';
-import { renderInspection } from './inspect-view';
+import { describeModel } from '../lib/tflite/describe';
+import { fmtBytes, fmtSci } from '../lib/tflite/format';
+import { renderInspection } from '../lib/tflite/inspect-view';
+import { loadCnn } from '../lib/cnn/load';
+import { headerComment } from './core';
 import { RunPanel, TEST_MAX, type Outputs } from './run-panel';
 import { downloadBytes } from './download';
 import './style.css';
@@ -177,7 +178,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
       this.#data = data;
       const cnn = await loadCnn(rt.tf, this.state.model);
       model = cnn.model;
-      if (abort.signal.aborted) throw new ConversionCancelled();
+      if (abort.signal.aborted) throw new Cancelled();
       const keras = kerasFromLayersModel(cnn.model);
       const samples = Array.from({ length: CALIBRATION }, (_, i) => imageFloat(data.train, i));
       const set = await convertSliced(keras, samples, {
@@ -190,7 +191,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
       });
       this.#progress('Cargando LiteRT.js y preparando los modelos…', 0.92);
       compiled = [await compileTflite(set.fp32.bytes), await compileTflite(set.int8.bytes)];
-      if (abort.signal.aborted) throw new ConversionCancelled();
+      if (abort.signal.aborted) throw new Cancelled();
       const source = cnn.source === 'propio' ? '«tu modelo»' : 'el modelo por defecto del curso';
       const header = cHeader(set.int8io.bytes, { comment: headerComment(readTflite(set.int8io.bytes), { modelName: keras.name, source, samples: set.calibration.samples }) });
       this.#release();
@@ -208,10 +209,10 @@ class TfliteConverter extends WidgetElement<typeof schema> {
       await this.#run.run();
     } catch (error) {
       this.#el.status.textContent =
-        error instanceof ConversionCancelled ? 'Conversión cancelada. Los archivos anteriores, si los había, siguen ahí.'
+        error instanceof Cancelled ? 'Conversión cancelada. Los archivos anteriores, si los había, siguen ahí.'
         : error instanceof Error && error.name === 'MnistError' ? mnistErrorText(error)
         : `No se pudo convertir: ${error instanceof Error ? error.message : String(error)}`;
-      if (!(error instanceof ConversionCancelled)) this.dataset.error = '1';
+      if (!(error instanceof Cancelled)) this.dataset.error = '1';
     } finally {
       compiled.forEach((m) => m.delete());
       model?.dispose();
@@ -240,22 +241,16 @@ class TfliteConverter extends WidgetElement<typeof schema> {
   async #batch(): Promise<void> {
     const data = this.#data;
     if (!data || !this.#ready) return;
-    let dF = 0;
-    let dQ = 0;
-    let agree = 0;
-    let okF = 0;
-    let okT = 0;
+    const t = new Tally(['tfjs', 'fp32', 'int8'] as const);
     for (let i = 0; i < BATCH; i++) {
       // LiteRT runs synchronously inside its promise: give the page a turn every few digits.
-      if (i % 4 === 0) await new Promise((r) => setTimeout(r, 0));
+      if (i % 4 === 0) await nextTask();
       if (!this.#ready) return;
-      const o = await this.#predict(imageFloat(data.test, i));
-      dF = Math.max(dF, maxAbsDiff(o.fp32, o.tfjs));
-      dQ = Math.max(dQ, maxAbsDiff(o.int8, o.tfjs));
-      if (argmax(o.int8) === argmax(o.fp32)) agree++;
-      if (argmax(o.fp32) === data.test.labels[i]) okF++;
-      if (argmax(o.tfjs) === data.test.labels[i]) okT++;
+      t.add(await this.#predict(imageFloat(data.test, i)), data.test.labels[i]!);
     }
+    const dF = t.maxAbsDiff('fp32', 'tfjs');
+    const dQ = t.maxAbsDiff('int8', 'tfjs');
+    const [okF, okT, agree] = [t.correct('fp32'), t.correct('tfjs'), t.agree('int8', 'fp32')];
     this.#el.batch.textContent =
       `En los ${BATCH} primeros dígitos de prueba, la mayor diferencia entre LiteRT float32 y tfjs es ${fmtSci(dF)} ` +
       `(ruido de redondeo: mismas cuentas en otro orden) y entre LiteRT int8 y tfjs, ${fmtSci(dQ)} (el precio de cuantizar). ` +

@@ -3,15 +3,16 @@
  * (nothing is uploaded) and shown as in the converter (operators, tensors, shapes, types,
  * quantization, buffer bytes). A file that is not a readable .tflite gets a Spanish message and
  * the previous inspection stays visible. Two built-in examples (a 4-input classifier in float32 and
- * int8) need no download. Pure logic: ../tflite-converter/core.ts; drawing: inspect-view.ts.
+ * int8) need no download. Pure logic: lib/tflite/describe.ts; drawing: lib/tflite/inspect-view.ts.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, h, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
 import { exampleFloatModel, exampleInt8Model, writeTflite } from '../lib/tflite';
-import { checkTfliteFile, describeModel, fmtBytes, sizeProblem } from '../tflite-converter/core';
-import { renderInspection } from '../tflite-converter/inspect-view';
-import '../tflite-converter/style.css';
+import { checkTfliteFile, describeModel, sizeProblem } from '../lib/tflite/describe';
+import { fmtBytes } from '../lib/tflite/format';
+import { renderInspection } from '../lib/tflite/inspect-view';
+import './style.css';
 
 const schema = {
   /** Built-in example shown on load ('ninguno': wait for a file). */

@@ -3,8 +3,8 @@
  * recorded days, the network's architecture and predicted vs real temperatures on the test set.
  */
 import * as Plot from '@observablehq/plot';
-import { climate } from '../reg-vs-class/weather';
-import { plotStyle, type Colors } from '../reg-vs-class/plotkit';
+import { climate } from '../lib/data/weather';
+import { plotStyle, type Colors } from '../lib/widget/plotkit';
 import { quietChart } from '../lib/widget/dom';
 
 const tick = (d: number): string => d.toLocaleString('es-ES');

@@ -1,6 +1,6 @@
 /**
  * The deep-learning workflow of lesson 07, stage by stage, on the seeded temperature data of
- * reg-vs-class/weather.ts (pure, no DOM). Each stage is a function of the previous stages'
+ * lib/data/weather.ts (pure, no DOM). Each stage is a function of the previous stages'
  * outputs, so the view can keep every output and rerun only what changed.
  *
  *   1 collect     days → Day[] (today's T °C, day of the year d) → tomorrow's T′ °C
@@ -13,8 +13,8 @@
  *   6 infer       (T, d) → T̂′ = μ′ + σ′·net(z_T, z_d), in °C.
  */
 import { Mlp, makeDataset, train, type ActivationName, type Dataset, type Trainer } from '../lib/nn';
-import { examples, generateWeather, type Day } from '../reg-vs-class/weather';
-import { denormalize, fitNorm, mae, mse, normalize, persistence, rmse, splitIndices, type Norm, type Split } from '../reg-vs-class/metrics';
+import { examples, generateWeather, type Day } from '../lib/data/weather';
+import { denormalize, fitNorm, mae, mse, normalize, persistence, rmse, splitIndices, type Norm, type Split } from '../lib/nn/metrics';
 
 export const VAL_FRACTION = 0.15;
 export const TEST_FRACTION = 0.15;

@@ -1,6 +1,6 @@
 /** Spanish texts of workflow-stepper (pure). */
 import { fmt, h } from '../lib/widget/dom';
-import type { RunStatus } from '../reg-vs-class/runner';
+import type { RunStatus } from '../lib/nn/model-run';
 
 const int = (v: number): string => v.toLocaleString('es-ES');
 

@@ -4,9 +4,9 @@
  */
 import type { Mlp } from '../lib/nn';
 import { fmt, h } from '../lib/widget/dom';
-import { dateLabel } from '../reg-vs-class/weather';
-import { normalize } from '../reg-vs-class/metrics';
-import type { Colors } from '../reg-vs-class/plotkit';
+import { dateLabel } from '../lib/data/weather';
+import { normalize } from '../lib/nn/metrics';
+import type { Colors } from '../lib/widget/plotkit';
 import { infer, paramCount, predictSet, type Collected, type Design, type Evaluation, type Prepared } from './core';
 import { daysChart, networkDiagram, testChart } from './charts';
 

@@ -2,9 +2,9 @@ import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, numberInput, select, slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import type { Mlp } from '../lib/nn';
-import { ModelRun } from '../reg-vs-class/runner';
-import { dateLabel } from '../reg-vs-class/weather';
-import { lossChart, type Colors } from '../reg-vs-class/plotkit';
+import { ModelRun } from '../lib/nn/model-run';
+import { dateLabel } from '../lib/data/weather';
+import { lossChart, type Colors } from '../lib/widget/plotkit';
 import {
   STAGES, buildNet, collect, evaluate, preprocess, toDegrees2, valLoss,
   type Collected, type Design, type Evaluation, type HiddenActivation, type Prepared,

@@ -4,3 +4,5 @@ export * from './plan';
 export * from './emit';
 export * from './convert';
 export { cHeader } from './header';
+export * from './sliced';
+export * from './compare';

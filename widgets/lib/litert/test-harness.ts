@@ -4,6 +4,7 @@
  * Data: the shipped default CNN and public/data/mnist-10k.bin; calibration on the first 200
  * training digits; comparisons on the first `n` test digits (pixels / 255, shape [1, 28, 28, 1]).
  */
+import { argmax } from '../conv/ops';
 import { convertAll, convertInt8, kerasFromArtifacts, type ConvertedSet } from '../convert';
 import { imageFloat, loadMnist, type MnistData } from '../data/mnist';
 import { runModel } from '../int8ref/run';
@@ -33,12 +34,6 @@ function prepare() {
   })();
   return state;
 }
-
-const argmax = (v: ArrayLike<number>): number => {
-  let k = 0;
-  for (let i = 1; i < v.length; i++) if (v[i]! > v[k]!) k = i;
-  return k;
-};
 
 async function withModel<T>(bytes: Uint8Array, f: (m: CompiledTflite) => Promise<T>): Promise<T> {
   const m = await compileTflite(bytes);

@@ -1,8 +1,8 @@
 /**
- * Number and shape formatting for the converter and inspector (Spanish: decimal comma, thin-space
- * grouping, superscript exponents). Pure.
+ * Number and shape formatting of TFLite models for the converter and inspector widgets (Spanish:
+ * decimal comma, thin-space grouping, superscript exponents). Pure.
  */
-import type { TfliteQuantization } from '../lib/tflite';
+import type { TfliteQuantization } from './types';
 
 /** 1234567 → "1 234 567" (Spanish grouping, also for 4-digit numbers). */
 export function groupDigits(n: number): string {

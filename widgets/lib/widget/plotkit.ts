@@ -3,7 +3,7 @@
  * only by view modules, so Plot loads lazily with them).
  */
 import * as Plot from '@observablehq/plot';
-import { fmt, quietChart } from '../lib/widget/dom';
+import { fmt, quietChart } from './dom';
 
 export interface Colors {
   fg: string;

@@ -1,11 +1,20 @@
 /**
- * Which CNN the try-it widget runs, and running it (tf is passed in; views only).
+ * Loading the lesson-10 CNN in the browser, shared by cnn-try, tflite-converter and int8-vs-fp32
+ * (tf is passed in; browser adapter: reads IndexedDB and fetches the default model).
  * «tu modelo» (IndexedDB, saved by the trainer) when it exists and the student has not asked for
  * the default; otherwise the course's default model (public/models/default-cnn/).
  */
 import type * as TF from '@tensorflow/tfjs';
-import { DEFAULT_METADATA_URL, DEFAULT_MODEL_URL, hasStoredModel, shapeError, STORE_URL } from '../lib/cnn/store';
-import type { LayerView } from './core';
+import { DEFAULT_METADATA_URL, DEFAULT_MODEL_URL, hasStoredModel, shapeError, STORE_URL } from './store';
+
+/** One layer of a loaded model, as the views name and draw it. */
+export interface LayerView {
+  name: string;
+  /** Keras class: Conv2D, MaxPooling2D, Flatten, Dense… */
+  kind: string;
+  /** Output shape without the batch: [h, w, c] or [n]. */
+  shape: number[];
+}
 
 export type Choice = 'auto' | 'propio' | 'defecto';
 export type Source = 'propio' | 'defecto';

@@ -1,5 +1,5 @@
 /**
- * One model being trained in slices (pure, no DOM): the network, its initial weights, the
+ * One model being trained in slices (pure, no DOM), shared by reg-vs-class and workflow-stepper: the network, its initial weights, the
  * current Trainer and the loss of every epoch so far in display units.
  *
  * A run is one Trainer over `epochs` epochs; pressing "Entrenar" again starts another run from
@@ -8,7 +8,10 @@
  * can still be far off), so the view never draws a wild model; the history is kept until the
  * next run, so the loss chart can show the climb.
  */
-import { DIVERGENCE_TEXT, train, type Dataset, type LossName, type Mlp, type Trainer, type Weights } from '../lib/nn';
+import type { Dataset } from './datasets';
+import type { LossName } from './loss';
+import type { Mlp, Weights } from './mlp';
+import { DIVERGENCE_TEXT, train, type Trainer } from './train';
 
 export type RunStatus = 'untrained' | 'running' | 'stopped' | 'done' | 'diverged';
 

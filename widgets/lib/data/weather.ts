@@ -18,7 +18,7 @@
  * Samples for "what temperature will it be tomorrow?": day t (t = 0 … days − 2) gives the
  * inputs (T_t, d_t) and the target T_(t+1).
  */
-import { createRng } from '../lib/rng/rng';
+import { createRng } from '../rng/rng';
 
 export const MEAN = 17;
 export const AMPLITUDE = 9;

@@ -1,12 +1,15 @@
 /**
- * Draws a ModelDescription (core.ts) as HTML, shared by the converter and the inspector widgets:
+ * Draws a ModelDescription (describe.ts) as HTML (DOM: this file is the view half of describe.ts),
+ * shared by the converter and the inspector widgets:
  * a vertical graph (an ordered list of operator boxes in execution order; below each box, the
  * edge with the tensor it produces, shape and type; constants listed inside the box), the count
  * of each operator, warnings, and a table of every tensor. Plain HTML lists and tables, so screen
  * readers and the keyboard get everything the picture shows; the summary paragraph says it in words.
  */
-import { h } from '../lib/widget/dom';
-import { fmtBytes, groupDigits, type EdgeTensor, type ModelDescription, type OpNode, type TensorRow } from './core';
+import { h } from '../widget/dom';
+import type { EdgeTensor, ModelDescription, OpNode, TensorRow } from './describe';
+import { fmtBytes, groupDigits } from './format';
+import './inspect.css';
 
 /** Above this many operators the graph shows the first ones and says how many are left. */
 const MAX_OPS = 150;

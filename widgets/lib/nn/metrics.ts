@@ -7,7 +7,7 @@
  *   the 2×2 confusion matrix counts, for the positive class "calor" (1) and the negative "frío" (0):
  *     tp = real 1, predicted 1;  fn = real 1, predicted 0;  fp = real 0, predicted 1;  tn = real 0, predicted 0.
  */
-import { createRng } from '../lib/rng/rng';
+import { createRng } from '../rng/rng';
 
 /** Mean μ and population standard deviation σ of a variable, fitted on the training data. */
 export interface Norm {

@@ -1,9 +1,10 @@
 /**
  * Fetches the default model's weights (public/models/default-cnn) once per page and splits them
- * into named float32 tensors. Views only (it calls fetch); the parser is lib/quant/weights.ts.
+ * into named float32 tensors, for the quant-explorer and pruning-explorer views. Browser adapter
+ * (it calls fetch); the parser is lib/quant/weights.ts.
  */
-import { DEFAULT_MODEL_URL } from '../lib/cnn/store';
-import { parseWeights, type ManifestWeight, type NamedTensor } from '../lib/quant';
+import { DEFAULT_MODEL_URL } from '../cnn/store';
+import { parseWeights, type ManifestWeight, type NamedTensor } from './weights';
 
 let cached: Promise<NamedTensor[]> | null = null;
 
