@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -35,16 +36,54 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
-/** Scrolls through the whole page so every widget comes near the viewport, then back up. */
+/**
+ * Brings every widget figure of the page near the viewport, in page order, and waits until each
+ * one is upgraded (`data-state="ready"`), then scrolls back to the top. No sleeps: each step
+ * waits for the figure's own state.
+ */
 export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
-    for (let y = 0; y < document.body.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    window.scrollTo(0, 0);
-  });
+  const figs = page.locator('figure[data-widget]');
+  const n = await figs.count();
+  for (let i = 0; i < n; i++) {
+    const fig = figs.nth(i);
+    await fig.scrollIntoViewIfNeeded();
+    const id = await fig.getAttribute('id');
+    // Settled one way or the other, then it must be the good way (a failed widget fails at once).
+    await expect(fig, `widget ${id}`).toHaveAttribute('data-state', /^(ready|error)$/);
+    expect(await fig.getAttribute('data-state'), `widget ${id}`).toBe('ready');
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Runs axe on the page (or only inside the `include` selectors) and returns one line per
+ * violation («rule: first targets»), [] when there is none.
+ *
+ * Every rule runs on every node, as with a plain `new AxeBuilder({ page }).analyze()`, and the
+ * violations found are the same (checked once with planted ones); two options only cut the
+ * bookkeeping around the audit, which was more than half of each call on the KaTeX-heavy
+ * lessons (≈ 8–10 s → ≈ 3–4.5 s per call on 2 cores; the audit itself is ≈ 2.5 s there):
+ * - legacy mode runs `axe.run` in the page instead of `runPartial` + `finishRun` in a second,
+ *   blank page (that path exists for cross-origin iframes; the site has no iframes);
+ * - `resultTypes: ['violations']` keeps every violating node but stops axe from building a
+ *   selector and an HTML snippet for each of the thousands of nodes that pass.
+ */
+export async function axeViolations(page: Page, include: string[] = []): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
+  for (const sel of include) builder = builder.include(sel);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/**
+ * Stops the page's clock where it is (call `page.clock.install()` before `page.goto`): from
+ * here on, timers and animation frames only run through `page.clock.runFor(ms)`, so a test can
+ * say «900 ms later the player is one step further» without waiting for it. The jump to the
+ * pause point (10 s ahead, so it is never in the past) fires each pending timer once.
+ */
+export async function freezeClock(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 10_000);
 }
 
 /** Waits until the widget figure with this id is upgraded and returns its root element. */

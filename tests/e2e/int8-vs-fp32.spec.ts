@@ -4,9 +4,8 @@
  * browser, runs both .tflite files in LiteRT.js (wasm) and fills the tables. The fixtures fail any
  * test that logs a console error or asks another origin for anything.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, widget } from './fixtures';
+import { axeViolations, expect, test, widget } from './fixtures';
 
 const PAGE = '/pruebas/int8-vs-fp32/';
 const ID = 'int8-fp32';
@@ -126,9 +125,7 @@ test.describe('int8 frente a float32 (lección 13)', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(PAGE);
       await smallRun(page);
-      const result = await new AxeBuilder({ page }).analyze();
-      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-      expect(summary).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });

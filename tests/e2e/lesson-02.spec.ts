@@ -122,15 +122,23 @@ test('una tasa de aprendizaje demasiado grande se detiene y se explica', async (
 });
 
 test('detener para el entrenamiento y congela el modelo de ese momento', async ({ page }) => {
+  await page.clock.install(); // time flows as usual until the test runs it on by hand
   await page.goto(`${LESSON}?w-${ID}=spf:1;lr:0.0005`);
   const fig = await widget(page, ID);
   await fig.getByRole('button', { name: 'Entrenar' }).click();
   await expect(fig.getByRole('button', { name: 'Detener' })).toBeEnabled();
-  await page.waitForTimeout(300);
+  // Training has taken steps (the readout counts them), so there is a model to freeze.
+  await expect(fig.locator('.ti-readout')).toContainText(/Paso [1-9]/);
   await fig.getByRole('button', { name: 'Detener' }).click();
   await expect(fig.locator('.ti-status')).toContainText('detenido');
   await expect(fig.locator('.ti-pred')).toBeVisible();
   await expect(fig.getByRole('button', { name: 'Detener' })).toBeDisabled();
+  // Frozen: two more seconds of frames and timers change neither the model nor the prediction.
+  const readout = (await fig.locator('.ti-readout').textContent()) ?? '';
+  const pred = (await fig.locator('.ti-pred').textContent()) ?? '';
+  await page.clock.runFor(2000);
+  await expect(fig.locator('.ti-readout')).toHaveText(readout);
+  await expect(fig.locator('.ti-pred')).toHaveText(pred);
 });
 
 test('restablecer vuelve a los datos y al modelo iniciales', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, widget } from './fixtures';
+import { expect, freezeClock, test, widget } from './fixtures';
 
 // Lesson 04: the layer calculator (4 inputs → 3 neurons). Defaults are the worked example:
 // Net = (1,5; 2,5; −0,5), Y = ReLU(Net) = (1,5; 2,5; 0).
@@ -90,15 +90,25 @@ test('pasar el puntero o el foco por una casilla resalta sus conexiones', async 
 });
 
 test('reproducir avanza solo y se puede pausar', async ({ page }) => {
+  await page.clock.install();
   await page.goto(LESSON);
   const fig = await widget(page, 'capa');
-  const play = fig.getByRole('button', { name: 'Reproducir' });
-  await play.click();
-  await expect(fig.locator('.lc-counter')).toHaveText(/Paso [2-9] de 18/, { timeout: 5000 });
+  const counter = fig.locator('.lc-counter');
+  await expect(counter).toHaveText('18 operaciones en total');
+  await freezeClock(page);
+  // «Reproducir» takes the first step at once, then one every 900 ms of clock time.
+  await fig.getByRole('button', { name: 'Reproducir' }).click();
+  await expect(fig.getByRole('button', { name: 'Pausa' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(counter).toHaveText(/Paso 1 de 18/);
+  await page.clock.runFor(900);
+  await expect(counter).toHaveText(/Paso 2 de 18/);
+  await page.clock.runFor(1800);
+  await expect(counter).toHaveText(/Paso 4 de 18/);
+  // Paused: the button says so, and five more seconds of clock time change nothing.
   await fig.getByRole('button', { name: 'Pausa' }).click();
-  const at = await fig.locator('.lc-counter').innerText();
-  await page.waitForTimeout(1200);
-  await expect(fig.locator('.lc-counter')).toHaveText(at);
+  await expect(fig.getByRole('button', { name: 'Reproducir' })).toHaveAttribute('aria-pressed', 'false');
+  await page.clock.runFor(5000);
+  await expect(counter).toHaveText(/Paso 4 de 18/);
 });
 
 test('ver como Wᵀ recoloca los pesos y no cambia Net', async ({ page }) => {

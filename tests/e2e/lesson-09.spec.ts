@@ -1,4 +1,4 @@
-import { expect, test, widget } from './fixtures';
+import { expect, freezeClock, test, widget } from './fixtures';
 
 // Lesson 09: convolution explorer, ReLU and pooling explorer, softmax explorer, shape calculator.
 const LESSON = '/lecciones/convolucion-y-pooling/';
@@ -30,16 +30,26 @@ test.describe('explorador de la convolución', () => {
   });
 
   test('reproducir avanza solo y pausa se detiene', async ({ page }) => {
+    await page.clock.install();
     await page.goto(LESSON);
     const fig = await widget(page, 'convolucion');
-    const play = fig.getByRole('button', { name: /Reproducir/ });
-    await play.click();
-    await expect(fig.locator('.cx-where')).toContainText('Posición 3 de 25', { timeout: 5000 });
+    const where = fig.locator('.cx-where');
+    await expect(where).toContainText('Posición 1 de 25');
+    await freezeClock(page);
+    // One step every 900 ms of clock time.
+    await fig.getByRole('button', { name: /Reproducir/ }).click();
+    await expect(fig.getByRole('button', { name: /Pausa/ })).toHaveAttribute('aria-pressed', 'true');
+    await page.clock.runFor(900);
+    await expect(where).toContainText('Posición 2 de 25');
+    await page.clock.runFor(900);
+    await expect(where).toContainText('Posición 3 de 25');
+    // Paused: the button says so, and five more seconds of clock time move nothing.
     await fig.getByRole('button', { name: /Pausa/ }).click();
-    const shown = await fig.locator('.cx-where').innerText();
-    await page.waitForTimeout(1500);
-    await expect(fig.locator('.cx-where')).toHaveText(shown);
     await expect(fig.getByRole('button', { name: /Reproducir/ })).toHaveAttribute('aria-pressed', 'false');
+    const shown = await where.innerText();
+    await page.clock.runFor(5000);
+    await expect(where).toHaveText(shown);
+    await expect(where).toContainText('Posición 3 de 25');
   });
 
   test('paso y relleno cambian el tamaño de salida y la fórmula', async ({ page }) => {

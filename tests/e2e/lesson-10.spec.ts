@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, widget } from './fixtures';
+import { axeViolations, expect, test, widget } from './fixtures';
 
 // Lesson 10: the CNN trainer (Worker + tfjs, curves, confusion matrix, «tu modelo») and the
 // try-it widget (drawing pad, probabilities, feature maps of every layer).
@@ -54,8 +53,7 @@ test('el entrenador entrena unos segundos y la exactitud supera el azar', async 
       await page.getByRole('button', { name: /tema oscuro/i }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     }
-    const result = await new AxeBuilder({ page }).include('#entrenador').analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${theme})`).toEqual([]);
+    expect(await axeViolations(page, ['#entrenador']), `axe (${theme})`).toEqual([]);
   }
 });
 

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, widget } from './fixtures';
+import { axeViolations, expect, test, widget } from './fixtures';
 
 // Lesson 12: the converter (default CNN → .tflite float32 / int8, inspection, LiteRT.js next to
 // tfjs, downloads) and the inspector (any file; clear Spanish errors that keep the last view).
@@ -99,8 +98,7 @@ test('convierte el modelo por defecto, lo inspecciona, lo ejecuta en LiteRT.js y
       await page.getByRole('button', { name: /tema oscuro/i }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     }
-    const result = await new AxeBuilder({ page }).include('#conversor').analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${theme})`).toEqual([]);
+    expect(await axeViolations(page, ['#conversor']), `axe (${theme})`).toEqual([]);
   }
 
   // The downloaded int8 model in the inspector; then the same file cut in half.

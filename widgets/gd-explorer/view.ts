@@ -307,6 +307,8 @@ class GdExplorer extends WidgetElement<State> {
     const done = this.#run?.status !== 'running';
     setText(e.play, this.#playing ? 'Pausa' : done && stepsOf(this.#run) > 0 ? 'Reproducir de nuevo' : 'Reproducir');
     e.step.disabled = done;
+    // For tests: 'playing', 'idle' (paused or not started) or 'done' (the run stopped by itself).
+    this.dataset.phase = this.#playing ? 'playing' : done ? 'done' : 'idle';
   }
 }
 
