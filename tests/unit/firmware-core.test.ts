@@ -4,9 +4,9 @@
  * rounding, locale, the 100 Hz scheduler (32-bit micros() wrap, no bursts), ERR lines. Its lines
  * must parse with the site's own line parser, and its rounding must equal JavaScript's toFixed.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLine } from '../../widgets/lib/sensors/line-protocol';
 import { FIRMWARE_DIR, compile, hasGpp, linesOf, run, tempDir } from '../firmware/gpp';
 
@@ -14,6 +14,8 @@ const dir = tempDir();
 const bin = join(dir, 'core_test');
 const schedulerBin = join(dir, 'scheduler_test');
 const canLocaledef = run('sh', ['-c', 'command -v localedef && test -d /usr/share/i18n/locales']).status === 0;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   if (!hasGpp()) throw new Error('g++ is needed for the firmware tests (.ci/run installs it: apt-get install g++)');

@@ -5,9 +5,9 @@
  * detectStream). Not a substitute for compiling it with the board package, which the hardware
  * page and the sketch's README say has not been done.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineSplitter, detectStream, parseLine, snapRate } from '../../widgets/lib/sensors/line-protocol';
 import { FIRMWARE_DIR, ROOT, compile, hasGpp, run, tempDir } from '../firmware/gpp';
 
@@ -28,6 +28,8 @@ const splitLines = (text: string): string[] => {
   expect(s.end()).toBeNull(); // every write ends with '\n'
   return items.map((i) => (i.type === 'line' ? i.text : `<overflow ${i.bytes}>`));
 };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   if (!hasGpp()) throw new Error('g++ is needed for the firmware tests (.ci/run installs it: apt-get install g++)');
