@@ -103,7 +103,7 @@ describe('dense-only network → .tflite', () => {
 
   it('rejects weights of the wrong size, in Spanish', () => {
     const bad = randomNet(4);
-    bad[1] = { ...bad[1]!, weights: bad[1]!.weights.slice?.(0, 10) ?? [] } as PlainDense;
+    bad[1] = { ...bad[1]!, weights: Array.from(bad[1]!.weights).slice(0, 10) } as PlainDense;
     expect(() => denseKerasModel('x', D, bad)).toThrow(ConvertError);
     expect(() => denseKerasModel('x', D, bad)).toThrow(/«dense2» tiene 10 pesos/);
     expect(() => denseKerasModel('x', D, [])).toThrow(/ninguna capa/);
