@@ -178,14 +178,14 @@ export function formulaTex(scheme: QScheme, bits: number, p: ChannelParams): str
   if (scheme === 'minmax') {
     const L = 2 ** bits - 1;
     return [
-      `q = \\operatorname{round}\\!\\left(\\frac{x - x_{\\min}}{x_{\\max} - x_{\\min}}\\,(2^{${bits}} - 1)\\right)`,
+      `q = \\operatorname{round}\\!\\left(\\frac{x - x_{\\text{min}}}{x_{\\text{max}} - x_{\\text{min}}}\\,(2^{${bits}} - 1)\\right)`,
       `q = \\operatorname{round}\\!\\left(\\frac{x${minus(p.lo, d)}}{${texNum(p.hi - p.lo, d)}}\\cdot ${L}\\right),\\quad q \\in \\{0, \\dots, ${L}\\}`,
-      `\\hat{x} = \\frac{q}{${L}}\\,(x_{\\max} - x_{\\min}) + x_{\\min} = q \\cdot ${texNum(p.scale, 6)}${p.lo < 0 ? ' - ' + texNum(-p.lo, d) : ' + ' + texNum(p.lo, d)}`,
+      `\\hat{x} = \\frac{q}{${L}}\\,(x_{\\text{max}} - x_{\\text{min}}) + x_{\\text{min}} = q \\cdot ${texNum(p.scale, 6)}${p.lo < 0 ? ' - ' + texNum(-p.lo, d) : ' + ' + texNum(p.lo, d)}`,
     ];
   }
   if (scheme === 'affine') {
     return [
-      `S = \\frac{\\max(x_{\\max}, 0) - \\min(x_{\\min}, 0)}{2^{${bits}} - 1},\\quad Z = \\operatorname{round}\\!\\left(${p.qmin} - \\frac{\\min(x_{\\min}, 0)}{S}\\right)`,
+      `S = \\frac{\\max(x_{\\text{max}}, 0) - \\min(x_{\\text{min}}, 0)}{2^{${bits}} - 1},\\quad Z = \\operatorname{round}\\!\\left(${p.qmin} - \\frac{\\min(x_{\\text{min}}, 0)}{S}\\right)`,
       `S = ${texNum(p.scale, 6)},\\quad Z = ${p.zeroPoint},\\quad q = \\operatorname{clamp}\\!\\left(\\operatorname{round}\\!\\left(\\frac{x}{${texNum(p.scale, 6)}}\\right) ${p.zeroPoint < 0 ? '-' : '+'} ${Math.abs(p.zeroPoint)},\\ ${p.qmin},\\ ${p.qmax}\\right)`,
       `\\hat{x} = S\\,(q - Z) = ${texNum(p.scale, 6)}\\,(q ${p.zeroPoint < 0 ? '+' : '-'} ${Math.abs(p.zeroPoint)})`,
     ];
