@@ -9,7 +9,7 @@
 //   manifest.json  format, rate, classes, voices per split, and every clip's parameters
 //   samples/*.wav  a few clips from the test voices as 16-bit PCM WAV (lesson «muestras», e2e mic)
 // Progress and the summary go to stderr; exits 1 with a Spanish message on failure.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importTs, repoRoot } from '../lib/import-ts.mjs';
 import { CLIP, maxShiftMs, place, setPeak, trimSilence } from './clip.mjs';
@@ -105,7 +105,6 @@ for (const s of samples) {
 }
 
 let total = 0;
-const { statSync } = await import('node:fs');
 const files = ['clips.bin', 'manifest.json', ...readdirSync(join(out, 'samples')).map((f) => join('samples', f))];
 for (const f of files) total += statSync(join(out, f)).size;
 const count = {};
