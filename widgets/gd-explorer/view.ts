@@ -2,7 +2,8 @@ import katex from 'katex';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, h } from '../lib/widget/dom';
 import { PRESETS, buildControls } from './controls';
-import { defaults, num, oneOf, type StateOf } from '../lib/state/schema';
+import { defaults, type StateOf } from '../lib/state/schema';
+import { configSchema, schema } from './schema';
 import { advance, createRun, stepsOf, type Run } from './core';
 import { SURFACES, curvature, surfaceById, type PresetId, type Surface, type SurfaceId } from './surfaces';
 import { chartText, num as numText } from './messages';
@@ -11,17 +12,6 @@ import { SurfaceChart, type Colors } from './chart';
 import { buildMsePanel, type MsePanel } from './mse-panel';
 import './style.css';
 
-const ids = SURFACES.map((s) => s.id) as [SurfaceId, ...SurfaceId[]];
-const schema = {
-  surface: oneOf(ids, 'parabola'),
-  /** Learning rate α; the slider moves log10 α. */
-  alpha: num(0.3, 0.0001, 3),
-  /** Start point w_0 (w2 unused on 1-D surfaces); clamped to the surface's domain. */
-  w1: num(-3, -50, 50),
-  w2: num(0, -50, 50),
-  /** Steps per second while playing. */
-  speed: oneOf(['2', '8', '30', '120'] as const, '8'),
-};
 type State = typeof schema;
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -31,6 +21,7 @@ const texHtml = (t: string, display = true): string => katex.renderToString(t, {
 
 class GdExplorer extends WidgetElement<State> {
   readonly schema = schema;
+  override readonly configSchema = configSchema;
   #allowed: Surface[] = [...SURFACES];
   #run!: Run;
   #runKey = '';
@@ -58,6 +49,11 @@ class GdExplorer extends WidgetElement<State> {
   };
 
   protected setup(): void {
+    // A re-inserted widget runs setup() again: forget the chart drawn into the old DOM.
+    this.#chart = null;
+    this.#chartKey = '';
+    this.#heavy = [];
+    this.#playing = false;
     const cfg = this.config<{ dims?: number; surface?: string }>({});
     this.#allowed = SURFACES.filter((s) => !cfg.dims || s.dims === cfg.dims);
     if (!this.#allowed.some((s) => s.id === this.state.surface)) {

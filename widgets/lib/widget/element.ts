@@ -1,48 +1,73 @@
 import { decodeState, encodeState, readStateParam, shareLink } from '../state/codec';
+import { checkPatch, sharedLinkIssues, validConfig } from '../state/check';
 import { defaults, type Schema, type StateOf } from '../state/schema';
+import { ignoredLinkNotice } from './notice';
 
 /**
  * Base class of every widget view (a custom element named `tinyml-<name>`).
  *
  * Contract:
  * - `schema` lists the parameters; the initial state comes from the page URL
- *   (`?w-<id>=...`, see codec.ts) and falls back to defaults per field.
- * - `setup()` builds the DOM once (query only inside `this`), `update()` redraws from
- *   `this.state`; `setState()` is the only way to change state.
+ *   (`?w-<id>=...`, see codec.ts) and falls back to defaults per field. Fields of the link
+ *   that the decoder ignored are named in a small Spanish notice inside the widget.
+ * - `setup()` builds the DOM (query only inside `this`), `update()` redraws from
+ *   `this.state`; `setState()` is the only way to change state, and it refuses a patch with a
+ *   field the schema (and so the URL decoder) would reject.
  * - Everything started through `listen`, `frame`, `every`, `later` and `onCleanup` is released
- *   in `disconnectedCallback`.
+ *   in `disconnectedCallback`. Re-inserting a removed widget empties it and runs `setup()`
+ *   again on the state it had (not the URL's): `setup()` must (re)create every view field.
  * - An exception in setup/update/handlers is reported with a bubbling `widget-error` event;
  *   the page's loader shows a Spanish message with a retry button.
- * - `data-config` (JSON) carries per-page options from the MDX author, not user state.
+ * - `data-config` (JSON) carries per-page options from the MDX author, not user state; the
+ *   keys allowed are `configSchema` (checked at build time by Widget.astro, see
+ *   widgets/registry.ts).
  */
 export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   abstract readonly schema: S;
+  /** Author options this widget reads with `config()`; none unless the widget declares them. */
+  readonly configSchema: Schema = {};
   protected state!: StateOf<S>;
   #cleanups = new Set<() => void>();
   #ready = false;
+  /** True once the state has been read from the URL (a re-inserted widget keeps its state). */
+  #hasState = false;
+  /** Notice about ignored shared-link fields; null when there is none or it was dismissed. */
+  #notice: HTMLElement | null = null;
 
   /** Instance id: unique on the page, used for the URL parameter and the share link. */
   get widgetId(): string {
     return this.dataset.widgetId ?? this.localName;
   }
 
-  /** Options given by the lesson author (`config` prop of <Widget>). */
+  /**
+   * Options given by the lesson author (`config` prop of <Widget>) over `fallback`: only keys of
+   * `configSchema` with valid values (the build already refuses any other).
+   */
   protected config<T extends object>(fallback: T): T {
+    let raw: unknown;
     try {
-      const raw = this.dataset.config;
-      return raw ? { ...fallback, ...(JSON.parse(raw) as Partial<T>) } : fallback;
+      raw = this.dataset.config ? JSON.parse(this.dataset.config) : undefined;
     } catch {
-      return fallback;
+      raw = undefined;
     }
+    return { ...fallback, ...(validConfig(this.configSchema, raw) as Partial<T>) };
   }
 
   connectedCallback(): void {
     if (this.#ready) return;
-    const fromUrl = readStateParam(location.href, this.widgetId);
-    this.state = decodeState(this.schema, fromUrl).state;
+    if (!this.#hasState) {
+      const fromUrl = readStateParam(location.href, this.widgetId);
+      this.state = decodeState(this.schema, fromUrl).state;
+      this.#hasState = true;
+      const issues = sharedLinkIssues(this.schema, fromUrl);
+      if (issues.length > 0) this.#notice = ignoredLinkNotice(issues, () => (this.#notice = null));
+    } else {
+      this.replaceChildren(); // re-inserted: rebuild from scratch on the state it had
+    }
     this.guard(() => {
       this.setup();
       this.#ready = true;
+      if (this.#notice) this.prepend(this.#notice);
       this.listen(document, 'tinyml:theme', () => this.update());
       this.update();
     });
@@ -64,18 +89,30 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   protected abstract setup(): void;
   protected abstract update(): void;
 
-  /** Merges `patch` into the state and redraws. */
+  /**
+   * Merges `patch` into the state and redraws. A patch with any field outside the schema, or a
+   * value the URL decoder would reject, is refused as a whole: state and view stay as they were
+   * and a console warning names the fields.
+   */
   setState(patch: Partial<StateOf<S>>): void {
-    this.state = { ...this.state, ...patch };
+    const { accepted, refused } = checkPatch(this.schema, patch as Record<string, unknown>);
+    if (refused.length > 0) {
+      const list = refused.map((r) => `${r.key}=${JSON.stringify(r.value)}`).join(', ');
+      console.warn(`[widget ${this.widgetId}] setState refused (outside the schema): ${list}`);
+      return;
+    }
+    this.state = { ...this.state, ...accepted };
     this.guard(() => this.update());
-    this.dispatchEvent(new CustomEvent('widget-state', { bubbles: true }));
   }
 
   getState(): StateOf<S> {
     return structuredClone(this.state);
   }
 
+  /** Back to the schema's defaults; also drops the notice about the shared link. */
   resetState(): void {
+    this.#notice?.remove();
+    this.#notice = null;
     this.setState(defaults(this.schema));
   }
 
