@@ -71,8 +71,8 @@ class AnomalyLive extends WidgetElement<State> {
       h('div', { class: 'ctl-row' }, e.umbral.root, h('div', { class: 'al-run' }, e.start, e.stop)),
       e.status,
       h('div', { class: 'al-side' },
-        h('section', { class: 'al-panel', 'aria-label': 'Detector de anomalías (K-means)' }, h('h4', { text: 'Detector de anomalías (K-means)' }), e.light, e.chart),
-        h('section', { class: 'al-panel', 'aria-label': 'Clasificador de la lección 15' }, h('h4', { text: 'Clasificador de la lección 15' }), e.bars, e.clfText)),
+        h('section', { class: 'al-panel', 'aria-label': 'Detector de anomalías (K-means)' }, h('p', { class: 'al-h', text: 'Detector de anomalías (K-means)' }), e.light, e.chart),
+        h('section', { class: 'al-panel', 'aria-label': 'Clasificador de la lección 15' }, h('p', { class: 'al-h', text: 'Clasificador de la lección 15' }), e.bars, e.clfText)),
     );
     this.onCleanup(() => void this.#source?.stop());
     this.#scorer = new LiveScorer(normalModel(s.seed), null);

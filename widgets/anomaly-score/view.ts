@@ -15,8 +15,8 @@ const schema = {
   k: int(3, 1, 6),
   seed: int(1, 0, 9999),
   umbral: num(0.5, -1, 3),
-  px: num(9, 0, 10),
-  py: num(8.5, 0, 10),
+  px: num(9.5, 0, 10),
+  py: num(9.5, 0, 10),
 };
 type State = typeof schema;
 const round2 = (v: number): number => Math.round(Math.max(0, Math.min(10, v)) * 100) / 100;

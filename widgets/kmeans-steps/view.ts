@@ -81,8 +81,8 @@ class KMeansSteps extends WidgetElement<State> {
       e.step,
       e.plot, e.hint, h('div', { class: 'km-buttons' }, e.undo),
       h('div', { class: 'km-charts' },
-        h('div', {}, h('h4', { text: 'Inercia después de cada paso' }), e.inertia),
-        h('div', {}, h('h4', { text: 'Curva del codo (inercia final para cada k)' }), e.elbow)),
+        h('div', {}, h('p', { class: 'km-h', text: 'Inercia después de cada paso' }), e.inertia),
+        h('div', {}, h('p', { class: 'km-h', text: 'Curva del codo (inercia final para cada k)' }), e.elbow)),
       e.summary,
     );
     this.listen(e.plot, 'click', (ev) => this.#click(ev as MouseEvent));
