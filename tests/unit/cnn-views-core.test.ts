@@ -1,10 +1,11 @@
 // Pure helpers of the cnn-trainer and cnn-try views: texts, thinning, contrast, feature maps.
 import { describe, expect, it } from 'vitest';
 import {
-  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, int, luminance, pct, summaryTable, textOn, thin,
+  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, int, luminance, pct, summaryTable, textOn,
 } from '../../widgets/cnn-trainer/core';
 import { describeMaps, isBlank, layerTitle, mapCssSize, mapImages, ranking, sum, verdict } from '../../widgets/cnn-try/core';
 import { SMALL_CNN } from '../../widgets/lib/conv/shapes';
+import { thin } from '../../widgets/lib/widget/series';
 
 describe('cnn-trainer core', () => {
   it('state → training settings', () => {

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import * as Plot from '@observablehq/plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, fmt, h, slider, uniqueId, type Slider } from '../lib/widget/dom';
+import { cssVar, fmt, h, quietChart, resized, slider, uniqueId, type Slider } from '../lib/widget/dom';
 import { bool, num, oneOf } from '../lib/state/schema';
 import { ACTIVATIONS, ACTIVATION_NAMES, sampleSegments, type ActivationName } from '../lib/nn/activations';
 import { Z_MAX, Z_MIN, tableAt, yExtent } from './core';
@@ -95,16 +95,10 @@ class ActivationGallery extends WidgetElement<typeof schema> {
       this.#grid,
       h('div', { class: 'ag-table-wrap' }, table),
     );
-    let lastW = this.clientWidth;
-    const ro = new ResizeObserver(() => {
-      if (Math.abs(this.clientWidth - lastW) > 8) {
-        lastW = this.clientWidth;
-        this.#drawnFor = '';
-        this.guard(() => this.update());
-      }
-    });
-    ro.observe(this);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this, () => {
+      this.#drawnFor = '';
+      this.guard(() => this.update());
+    }, { tolerance: 8 }));
   }
 
   override resetState(): void {
@@ -195,9 +189,7 @@ class ActivationGallery extends WidgetElement<typeof schema> {
       md.setAttribute('cy', String(sy.apply(a.df(z))));
     };
     // The container (role="img") carries the description; Plot's own aria-labels on <g> are not allowed there.
-    for (const el of svg.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
-    svg.setAttribute('aria-hidden', 'true');
-    c.chart.replaceChildren(svg);
+    c.chart.replaceChildren(quietChart(svg));
   }
 
   #updateValues(): void {

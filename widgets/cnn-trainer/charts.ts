@@ -8,6 +8,7 @@ import { color, interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
 import { esTick, h, quietChart } from '../lib/widget/dom';
+import { paintGray } from '../lib/draw/paint';
 import { pct, textOn, type EpochPoint, type summaryTable } from './core';
 
 export interface Colors {
@@ -100,15 +101,7 @@ export function missGallery(e: EvaluationReport): HTMLElement {
   if (e.misses.length === 0) return h('p', { text: '¡Ningún fallo en los dígitos de prueba!' });
   const items = e.misses.map((m) => {
     const canvas = h('canvas', { width: 28, height: 28, class: 'ct-miss-img', role: 'img', 'aria-label': `Dígito ${m.truth} escrito a mano` });
-    const ctx = canvas.getContext('2d');
-    if (ctx) {
-      const img = ctx.createImageData(28, 28);
-      for (let i = 0; i < 784; i++) {
-        const v = m.image[i]!;
-        img.data.set([v, v, v, 255], 4 * i);
-      }
-      ctx.putImageData(img, 0, 0);
-    }
+    paintGray(canvas, m.image);
     return h('figure', { class: 'ct-miss' }, canvas,
       h('figcaption', {}, `Es un ${m.truth}; dijo ${m.predicted} (${pct(m.confidence, 0)})`));
   });

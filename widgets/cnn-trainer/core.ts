@@ -45,18 +45,6 @@ export function bytesText(n: number): string {
   return `${fmt(n / 1024, 1)} KB`;
 }
 
-/**
- * Keeps at most `max` points, evenly spread and always the last one (curves stay cheap to draw
- * however long the run).
- */
-export function thin<T>(points: readonly T[], max: number): T[] {
-  if (points.length <= max) return points.slice();
-  const out: T[] = [];
-  const step = (points.length - 1) / (max - 1);
-  for (let i = 0; i < max; i++) out.push(points[Math.round(i * step)]!);
-  return out;
-}
-
 export interface SummaryRow {
   name: string;
   label: string;

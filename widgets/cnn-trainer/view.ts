@@ -1,12 +1,13 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, h, liveText } from '../lib/widget/dom';
+import { thin } from '../lib/widget/series';
 import { int as intField, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
 import type { CurvePoint, EvaluationReport, FromWorker, ModelInfo, ToWorker } from '../lib/cnn/protocol';
 import { cnnLayers } from '../lib/cnn/spec';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import {
-  BATCH_SIZES, LEARNING_RATES, OPTIMIZERS, TRAIN_SIZES, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, thin, type EpochPoint,
+  BATCH_SIZES, LEARNING_RATES, OPTIMIZERS, TRAIN_SIZES, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
 } from './core';
 import { accuracyChart, legend, lossChart, matrixTable, missGallery, summaryElements, type Colors } from './charts';
 import { StorePanel } from './store-panel';

@@ -5,6 +5,7 @@
  * render() repaints them for each new input.
  */
 import { h } from '../lib/widget/dom';
+import { paintGray } from '../lib/draw/paint';
 import type { LayerView } from '../lib/cnn/load';
 import { describeMaps, layerTitle, mapCssSize, mapImages } from './core';
 
@@ -14,13 +15,7 @@ interface Row {
   canvases: HTMLCanvasElement[];
 }
 
-const paint = (canvas: HTMLCanvasElement, grey: Uint8ClampedArray, w: number, hgt: number): void => {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(w, hgt);
-  for (let i = 0; i < grey.length; i++) img.data.set([grey[i]!, grey[i]!, grey[i]!, 255], 4 * i);
-  ctx.putImageData(img, 0, 0);
-};
+const paint = (canvas: HTMLCanvasElement, grey: Uint8ClampedArray, w: number, hgt: number): void => paintGray(canvas, grey, { width: w, height: hgt });
 
 export class MapsPanel {
   readonly root: HTMLElement;

@@ -3,7 +3,7 @@ import { button, fmt, h, numberInput } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
-import { DrawPad, rasterizeStrokes, type Stroke } from '../lib/draw';
+import { DrawPad, paintGray, rasterizeStrokes, type Stroke } from '../lib/draw';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { loadTf, type TfRuntime } from '../lib/cnn/tf-main';
@@ -178,14 +178,7 @@ class CnnTry extends WidgetElement<typeof schema> {
   }
 
   #paintInput(img: Float32Array): void {
-    const ctx = this.#el.input.getContext('2d');
-    if (!ctx) return;
-    const data = ctx.createImageData(28, 28);
-    for (let i = 0; i < 784; i++) {
-      const v = Math.round(255 * img[i]!);
-      data.data.set([v, v, v, 255], 4 * i);
-    }
-    ctx.putImageData(data, 0, 0);
+    paintGray(this.#el.input, img, { scale: 255 });
   }
 
   #renderProbs(p: Float32Array | null): void {

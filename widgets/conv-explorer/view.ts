@@ -1,5 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, h, select, slider, type Slider } from '../lib/widget/dom';
+import { h, select, slider, type Slider } from '../lib/widget/dom';
+import { Stepper } from '../lib/widget/stepper';
 import { int, oneOf } from '../lib/state/schema';
 import {
   FILTERS, FILTER_LABELS, INPUT_SIZES, KERNEL_SIZES, PATTERNS, PATTERN_LABELS, buildExplorer, numText, positionCell,
@@ -43,10 +44,7 @@ class ConvExplorer extends WidgetElement<typeof schema> {
   #where!: HTMLElement;
   #sum!: HTMLElement;
   #pos!: Slider;
-  #play!: HTMLButtonElement;
-  #prev!: HTMLButtonElement;
-  #next!: HTMLButtonElement;
-  #stopPlay: (() => void) | null = null;
+  #player!: Stepper;
 
   protected setup(): void {
     const s = this.state;
@@ -92,11 +90,12 @@ class ConvExplorer extends WidgetElement<typeof schema> {
     });
     this.#pos = slider({
       label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
-      onInput: (v) => { this.#pause(); this.setState({ pos: v - 1 }); },
+      onInput: (v) => { this.#player.pause(); this.setState({ pos: v - 1 }); },
     });
-    this.#prev = button('◀ Anterior', () => { this.#pause(); this.#go(-1); }, { class: 'btn btn-quiet' });
-    this.#play = button('▶ Reproducir', () => this.#toggle(), { class: 'btn', 'aria-pressed': 'false' });
-    this.#next = button('Siguiente ▶', () => { this.#pause(); this.#go(1); }, { class: 'btn btn-quiet' });
+    this.#player = new Stepper({
+      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), next: () => this.#go(1), back: () => this.#go(-1), rewind: () => this.setState({ pos: 0 }),
+      atEnd: () => Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1, live: () => this.querySelector('.cx-step'),
+    });
     this.#sync = [
       () => pattern.set(this.state.pattern), () => n.set(this.state.n), () => filter.set(this.state.filter),
       () => k.set(this.state.k), () => stride.set(this.state.stride), () => padding.set(this.state.padding),
@@ -124,19 +123,19 @@ class ConvExplorer extends WidgetElement<typeof schema> {
         panel(this.#inTitle, this.#inGrid),
         panel(h('p', { class: 'cx-title', text: 'Kernel (pesos w)' }), this.#kGrid),
         panel(this.#outTitle, this.#outGrid)),
-      h('div', { class: 'ctl-row cx-player' }, this.#prev, this.#play, this.#next, this.#pos.root),
+      h('div', { class: 'ctl-row cx-player' }, this.#player.prev, this.#player.play, this.#player.next, this.#pos.root),
       h('div', { class: 'readout cx-step', 'aria-live': 'polite' }, this.#where, this.#sum),
     );
   }
 
   override resetState(): void {
-    this.#pause();
+    this.#player.pause();
     super.resetState();
     for (const f of this.#sync) f();
   }
 
   override disconnectedCallback(): void {
-    this.#stopPlay = null;
+    this.#player?.forget();
     super.disconnectedCallback();
   }
 
@@ -157,33 +156,6 @@ class ConvExplorer extends WidgetElement<typeof schema> {
     const last = this.#count() - 1;
     const pos = Math.min(Math.max(Math.min(this.state.pos, last) + delta, 0), last);
     this.setState({ pos });
-  }
-
-  #toggle(): void {
-    if (this.#stopPlay) {
-      this.#pause();
-      return;
-    }
-    if (Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1) this.setState({ pos: 0 });
-    this.#stopPlay = this.every(PLAY_MS, () => {
-      if (Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1) this.#pause();
-      else this.#go(1);
-    });
-    this.#showPlaying();
-  }
-
-  #pause(): void {
-    this.#stopPlay?.();
-    this.#stopPlay = null;
-    this.#showPlaying();
-  }
-
-  #showPlaying(): void {
-    const on = this.#stopPlay !== null;
-    this.#play.textContent = on ? '❚❚ Pausa' : '▶ Reproducir';
-    this.#play.setAttribute('aria-pressed', String(on));
-    // While playing, the step text would be announced every tick: keep it quiet until a pause.
-    this.querySelector('.cx-step')?.setAttribute('aria-live', on ? 'off' : 'polite');
   }
 
   protected update(): void {
@@ -211,8 +183,8 @@ class ConvExplorer extends WidgetElement<typeof schema> {
     this.#pos.input.max = String(count);
     this.#pos.set(pos + 1);
     this.#pos.input.setAttribute('aria-valuetext', `${pos + 1} de ${count}`);
-    this.#prev.disabled = pos === 0;
-    this.#next.disabled = pos === count - 1;
+    this.#player.prev.disabled = pos === 0;
+    this.#player.next.disabled = pos === count - 1;
     const sm = stepSummary(step);
     const padNote = sm.padding ? ` ${sm.padding} de los ${sm.products} valores de la ventana son ceros de relleno.` : '';
     this.#where.textContent = `Posición ${pos + 1} de ${count}: la ventana da la celda de la fila ${oy + 1}, columna ${ox + 1} de la salida.${padNote}`;

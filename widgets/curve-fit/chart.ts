@@ -6,7 +6,7 @@
  * lossChart: training and validation loss against the epoch, both axes logarithmic.
  */
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select, type ScaleLinear } from 'd3';
-import { fmt } from '../lib/widget/dom';
+import { fmt, uniqueId } from '../lib/widget/dom';
 import { X_RANGE, Y_RANGE, type Pt } from './core';
 import type { LossPoint } from './session';
 
@@ -21,7 +21,6 @@ export interface Colors {
 }
 
 const NS = 'http://www.w3.org/2000/svg';
-let clipSeq = 0;
 type Scale = ScaleLinear<number, number>;
 
 export interface FitChartData {
@@ -46,7 +45,7 @@ export class FitChart {
     this.y = scaleLinear().domain([...Y_RANGE]).range([height - m.bottom, m.top]);
     const svg = select(document.createElementNS(NS, 'svg')).attr('viewBox', `0 0 ${width} ${height}`)
       .attr('width', width).attr('height', height);
-    const clip = `cf-clip-${++clipSeq}`;
+    const clip = uniqueId('cf-clip');
     svg.append('clipPath').attr('id', clip).append('rect').attr('x', m.left).attr('y', m.top)
       .attr('width', width - m.left - m.right).attr('height', height - m.top - m.bottom);
     const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(this.x).ticks(5).tickFormat((v) => fmt(Number(v), 1)));

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, fmt, h, uniqueId } from '../lib/widget/dom';
+import { cssVar, fmt, h, resized, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
 import {
   COIN_CELL_WH, PROCESSORS, coinCellText, compareSentence, decadeDomain, decadeTicks, decades,
@@ -104,12 +104,7 @@ class EnergyChart extends WidgetElement<typeof schema> {
       h('div', { class: 'readout ec-readout' }, this.#ratios, this.#extra),
     );
     // Redraw when the available width changes (phone rotation, window resize).
-    const ro = new ResizeObserver(() => {
-      const w = this.#chart.clientWidth;
-      if (Math.abs(w - this.#width) > 8) this.guard(() => this.update());
-    });
-    ro.observe(this.#chart);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this.#chart, () => this.guard(() => this.update()), { tolerance: 8, drawn: () => this.#width }));
   }
 
   protected update(): void {

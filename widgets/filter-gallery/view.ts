@@ -4,6 +4,7 @@ import { bool, int, nums, oneOf } from '../lib/state/schema';
 import { imageBytes, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
 import { digitName, pickIndex } from '../lib/data/digits';
+import { paintGray } from '../lib/draw/paint';
 import {
   CUSTOM_MAX, CUSTOM_MIN, DEFAULT_CUSTOM, FILTERS, FILTER_IDS, SIZE, applyFilter, customHint,
   describeOutput, diverging, fallbackImage, kernelWeights, normalise, outputStats, parseColor, probe, probeText,
@@ -174,7 +175,7 @@ class FilterGallery extends WidgetElement<typeof schema> {
     const image = normalise(bytes);
     const what = label === null ? 'la figura de prueba' : `la imagen ${Math.min(s.index, TEST_MAX)} (${digitName(label)})`;
     const colors = this.#colors();
-    paintGrey(this.#input, bytes);
+    paintGray(this.#input, bytes, { width: SIZE });
     this.#input.setAttribute('aria-label', `Entrada: ${what}, 28 por 28 píxeles en escala de grises.`);
     this.#inputCap.textContent = label === null ? 'Figura de prueba' : `Imagen ${Math.min(s.index, TEST_MAX)}: ${digitName(label)}`;
 
@@ -221,14 +222,6 @@ class FilterGallery extends WidgetElement<typeof schema> {
     const read = (name: string, fallback: Rgb): Rgb => parseColor(cssVar(this, name)) ?? fallback;
     return [read('--c2', [194, 65, 12]), read('--bg-elev', [255, 255, 255]), read('--c4', [3, 105, 161])];
   }
-}
-
-function paintGrey(canvas: HTMLCanvasElement, bytes: Uint8Array): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(SIZE, SIZE);
-  for (let i = 0; i < bytes.length; i++) img.data.set([bytes[i]!, bytes[i]!, bytes[i]!, 255], i * 4);
-  ctx.putImageData(img, 0, 0);
 }
 
 function paintDiverging(canvas: HTMLCanvasElement, values: Float32Array, m: number, [neg, zero, pos]: [Rgb, Rgb, Rgb]): void {

@@ -7,7 +7,7 @@
  * Pixel sizes are SVG viewBox units; the SVG scales to its container width.
  */
 import { axisBottom, axisLeft, contours, geoPath, geoTransform, line, scaleLinear, scaleLog, select, type ScaleLinear } from 'd3';
-import { fmt } from '../lib/widget/dom';
+import { fmt, uniqueId } from '../lib/widget/dom';
 import type { Surface } from './surfaces';
 
 export interface Colors {
@@ -26,7 +26,6 @@ const GRID = 80;
 const LEVELS = 14;
 /** Dots are drawn for at most this many of the most recent points (the polyline shows all). */
 const MAX_DOTS = 150;
-let clipSeq = 0;
 
 type Scale = ScaleLinear<number, number>;
 const tick = (v: number | { valueOf(): number }): string => fmt(Number(v), 2);
@@ -58,7 +57,7 @@ export class SurfaceChart {
     const svg = select(document.createElementNS(NS, 'svg'))
       .attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height)
       .attr('class', 'gd-svg');
-    const clip = `gd-clip-${++clipSeq}`;
+    const clip = uniqueId('gd-clip');
     svg.append('clipPath').attr('id', clip).append('rect')
       .attr('x', m.left).attr('y', m.top).attr('width', width - m.left - m.right).attr('height', height - m.top - m.bottom);
     const plot = svg.append('g').attr('clip-path', `url(#${clip})`).attr('aria-hidden', 'true');

@@ -6,7 +6,7 @@
  */
 import katex from 'katex';
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { fmt, h } from '../lib/widget/dom';
+import { fmt, h, uniqueId } from '../lib/widget/dom';
 import { stepsOf, type Run } from './core';
 import { mseRows, num, tex } from './messages';
 import { LINE_DATA, lineOptimum } from './surfaces';
@@ -22,7 +22,6 @@ export interface MsePanel {
 
 const NOTES_TEX = String.raw`L=\frac{1}{PM}\sum_{p=1}^{P}\sum_{k=1}^{M}\left(d_{pk}-y_{pk}\right)^2`;
 const NS = 'http://www.w3.org/2000/svg';
-let clipSeq = 0;
 
 export function buildMsePanel(): MsePanel {
   const formula = h('div', { class: 'gd-mse-formula', 'aria-hidden': 'true' });
@@ -79,7 +78,7 @@ function linePlot(w: number, b: number, width: number, c: Colors): SVGSVGElement
   const x = scaleLinear().domain([0, 3.5]).range([m.left, width - m.right]);
   const y = scaleLinear().domain([-0.5, 3.5]).range([height - m.bottom, m.top]);
   const svg = select(document.createElementNS(NS, 'svg')).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  const clip = `gd-mse-clip-${++clipSeq}`;
+  const clip = uniqueId('gd-mse-clip');
   svg.append('clipPath').attr('id', clip).append('rect').attr('x', m.left).attr('y', m.top)
     .attr('width', width - m.left - m.right).attr('height', height - m.top - m.bottom);
   const g = svg.append('g').attr('clip-path', `url(#${clip})`).attr('aria-hidden', 'true');

@@ -1,5 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, h, numberInput, select, uniqueId } from '../lib/widget/dom';
+import { Stepper } from '../lib/widget/stepper';
 import { bool, int, nums, oneOf } from '../lib/state/schema';
 import { ACTIVATIONS, ACTIVATION_NAMES } from '../lib/nn/activations';
 import {
@@ -44,11 +45,8 @@ class LayerCalculator extends WidgetElement<typeof schema> {
   #status!: HTMLElement;
   #counter!: HTMLElement;
   #svg!: SVGSVGElement;
-  #prev!: HTMLButtonElement;
-  #next!: HTMLButtonElement;
-  #play!: HTMLButtonElement;
+  #player!: Stepper;
   #all!: HTMLButtonElement;
-  #stopPlay: (() => void) | null = null;
   #hover: Place | null = null;
   #netText: string[] = [];
   #sync: Array<() => void> = [];
@@ -109,10 +107,12 @@ class LayerCalculator extends WidgetElement<typeof schema> {
       this.listen(area, 'focusout', () => this.#setHover(null));
     }
 
-    this.#prev = button('◀ Paso anterior', () => { this.#pause(); this.#go(-1); }, { class: 'btn btn-quiet' });
-    this.#play = button('▶ Reproducir', () => this.#toggle(), { class: 'btn', 'aria-pressed': 'false' });
-    this.#next = button('Paso siguiente ▶', () => { this.#pause(); this.#go(1); }, { class: 'btn btn-quiet' });
-    this.#all = button('Vista completa', () => { this.#pause(); this.setState({ step: 0 }); }, { class: 'btn btn-quiet' });
+    this.#player = new Stepper({
+      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), next: () => this.#go(1), back: () => this.#go(-1), rewind: () => this.setState({ step: 0 }),
+      atEnd: () => this.state.step >= STEP_COUNT, live: () => this.querySelector('.lc-step'), stepOnPlay: true,
+      labels: { prev: '◀ Paso anterior', next: 'Paso siguiente ▶' },
+    });
+    this.#all = button('Vista completa', () => { this.#player.pause(); this.setState({ step: 0 }); }, { class: 'btn btn-quiet' });
     this.#counter = h('span', { class: 'lc-counter' });
     this.#words = h('p', { class: 'lc-words' });
     this.#sums = h('div', { class: 'lc-sums' });
@@ -128,7 +128,7 @@ class LayerCalculator extends WidgetElement<typeof schema> {
       this.#eqName,
       eqMain,
       eqAct,
-      h('div', { class: 'ctl-row lc-player' }, this.#prev, this.#play, this.#next, this.#all, this.#counter),
+      h('div', { class: 'ctl-row lc-player' }, this.#player.prev, this.#player.play, this.#player.next, this.#all, this.#counter),
       h('div', { class: 'readout lc-step', 'aria-live': 'polite' }, this.#words, this.#sums),
       this.#result,
       h('div', { class: 'lc-figure' }, this.#svg),
@@ -172,7 +172,7 @@ class LayerCalculator extends WidgetElement<typeof schema> {
   }
 
   #random(): void {
-    this.#pause();
+    this.#player.pause();
     const seed = this.state.seed;
     const r = randomLayer(seed);
     this.setState({ x: r.x, w: r.W, b: r.b, step: 0, seed: (seed + 1) % 100000 });
@@ -188,46 +188,19 @@ class LayerCalculator extends WidgetElement<typeof schema> {
   }
 
   override resetState(): void {
-    this.#pause();
+    this.#player.pause();
     super.resetState();
     this.#syncControls();
     this.#status.textContent = '';
   }
 
   override disconnectedCallback(): void {
-    this.#stopPlay = null;
+    this.#player?.forget();
     super.disconnectedCallback();
   }
 
   #go(delta: number): void {
     this.setState({ step: Math.min(STEP_COUNT, Math.max(0, this.state.step + delta)) });
-  }
-
-  #toggle(): void {
-    if (this.#stopPlay) {
-      this.#pause();
-      return;
-    }
-    if (this.state.step >= STEP_COUNT) this.setState({ step: 0 });
-    this.#stopPlay = this.every(PLAY_MS, () => {
-      if (this.state.step >= STEP_COUNT) this.#pause();
-      else this.#go(1);
-    });
-    this.#go(1);
-    this.#showPlaying();
-  }
-
-  #pause(): void {
-    this.#stopPlay?.();
-    this.#stopPlay = null;
-    this.#showPlaying();
-  }
-
-  #showPlaying(): void {
-    const on = this.#stopPlay !== null;
-    this.#play.textContent = on ? '❚❚ Pausa' : '▶ Reproducir';
-    this.#play.setAttribute('aria-pressed', String(on));
-    this.querySelector('.lc-step')?.setAttribute('aria-live', on ? 'off' : 'polite');
   }
 
   #cells(): Cells {
@@ -273,8 +246,8 @@ class LayerCalculator extends WidgetElement<typeof schema> {
     if (this.#hover) this.#setHover(this.#hover);
 
     // Player and the step in words.
-    this.#prev.disabled = s.step === 0;
-    this.#next.disabled = s.step === STEP_COUNT;
+    this.#player.prev.disabled = s.step === 0;
+    this.#player.next.disabled = s.step === STEP_COUNT;
     this.#all.disabled = s.step === 0;
     this.#counter.textContent = s.step === 0 ? `${STEP_COUNT} operaciones en total` : `Paso ${s.step} de ${STEP_COUNT}`;
     this.#words.textContent = s.step === 0

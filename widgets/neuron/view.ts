@@ -1,7 +1,7 @@
 import katex from 'katex';
 import * as Plot from '@observablehq/plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, fmt, h, select, slider, type Slider } from '../lib/widget/dom';
+import { button, cssVar, fmt, h, quietChart, resized, select, slider, type Slider } from '../lib/widget/dom';
 import { int, num, nums, oneOf } from '../lib/state/schema';
 import { ACTIVATIONS, ACTIVATION_NAMES, sampleSegments, type ActivationName } from '../lib/nn/activations';
 import { PRESETS, describeNeuron, formulaTex, neuron, wordNum } from './core';
@@ -101,15 +101,10 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
       this.#chart,
     );
     this.#width = this.clientWidth || 640;
-    const ro = new ResizeObserver(() => {
-      const wNow = this.clientWidth;
-      if (wNow > 0 && Math.abs(wNow - this.#width) > 8) {
-        this.#width = wNow;
-        this.guard(() => this.update());
-      }
-    });
-    ro.observe(this);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this, (w) => {
+      this.#width = w;
+      this.guard(() => this.update());
+    }, { tolerance: 8, drawn: () => this.#width }));
   }
 
   #setAt(key: 'x' | 'w', i: number, v: number): void {
@@ -221,9 +216,7 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
       ],
     });
     // The container (role="img") carries the description; Plot's own aria-labels on <g> are not allowed there.
-    for (const el of chart.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
-    chart.setAttribute('aria-hidden', 'true');
-    this.#chart.replaceChildren(chart);
+    this.#chart.replaceChildren(quietChart(chart));
     this.#chart.setAttribute('aria-label',
       `Gráfica de la función ${a.short} para z entre ${fmt(lo)} y ${fmt(hi)}; ` +
       `el punto marcado es z = ${wordNum(net, 3)}, φ(z) = ${wordNum(y, 3)}.`);

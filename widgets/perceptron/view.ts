@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, fmt, h, numberInput, select, slider } from '../lib/widget/dom';
+import { button, cssVar, fmt, h, numberInput, quietChart, resized, select, slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import { GATE_NAMES, Session, n3, statusText, stepText, type GateName } from './core';
 import { drawPlane, type PlaneColors } from './plane';
@@ -101,15 +101,10 @@ class PerceptronTrainer extends WidgetElement<typeof schema> {
       e.status,
       h('div', { class: 'pc-table-wrap' }, table),
     );
-    const ro = new ResizeObserver(() => {
-      const w = Math.round(e.errors.clientWidth);
-      if (w > 0 && Math.abs(w - this.#errWidth) > 4) {
-        this.#errWidth = w;
-        this.guard(() => this.#render());
-      }
-    });
-    ro.observe(e.errors);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(e.errors, (w) => {
+      this.#errWidth = w;
+      this.guard(() => this.#render());
+    }, { tolerance: 4, drawn: () => this.#errWidth }));
   }
 
   override resetState(): void {
@@ -251,9 +246,7 @@ class PerceptronTrainer extends WidgetElement<typeof schema> {
         Plot.ruleY([0], { stroke: c.muted }),
       ],
     });
-    for (const el of chart.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
-    chart.setAttribute('aria-hidden', 'true');
-    this.#el.errors.replaceChildren(chart);
+    this.#el.errors.replaceChildren(quietChart(chart));
     this.#el.errors.setAttribute('aria-label', all.length
       ? `Errores por época: ${data.map((d) => d.errors).join(', ')} (épocas ${from + 1} a ${all.length}).`
       : 'Errores por época: todavía no ha terminado ninguna época.');

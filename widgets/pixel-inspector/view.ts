@@ -1,10 +1,10 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, numberInput, select, uniqueId } from '../lib/widget/dom';
+import { button, cssVar, h, numberInput, resized, select, uniqueId } from '../lib/widget/dom';
 import { bool, int, oneOf } from '../lib/state/schema';
 import { imageBytes, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
 import { pickIndex } from '../lib/data/digits';
-import { DrawPad, rasterizeStrokes, toBytes } from '../lib/draw';
+import { DrawPad, paintGray, rasterizeStrokes, toBytes } from '../lib/draw';
 import {
   SIZE, WINDOW, darkTextOn, describeCell, describeImage, formatPixel, moveFocus, pixelAt, windowAround, type Cell,
 } from './core';
@@ -135,18 +135,11 @@ class PixelInspector extends WidgetElement<typeof schema> {
       go(next);
     });
     // Repaint when the layout changes the canvas size (phone rotation, sidebar, zoom).
-    if (typeof ResizeObserver === 'function') {
-      let width = 0;
-      const ro = new ResizeObserver(([entry]) => {
-        const w = entry?.contentRect.width ?? 0;
-        if (Math.abs(w - width) > 0.5) {
-          width = w;
-          this.guard(() => this.#paintGrid());
-        }
-      });
-      ro.observe(this.#canvas);
-      this.onCleanup(() => ro.disconnect());
-    }
+    let width = 0;
+    this.onCleanup(resized(this.#canvas, (w) => {
+      width = w;
+      this.guard(() => this.#paintGrid());
+    }, { tolerance: 0.5, drawn: () => width, measure: (c) => c.getBoundingClientRect().width }));
   }
 
   #paintGrid(): void {
@@ -243,13 +236,7 @@ class PixelInspector extends WidgetElement<typeof schema> {
   }
 
   #paintThumb(img: Uint8Array): void {
-    const ctx = this.#thumb.getContext('2d');
-    if (!ctx) return;
-    const data = ctx.createImageData(SIZE, SIZE);
-    for (let i = 0; i < img.length; i++) {
-      data.data.set([img[i]!, img[i]!, img[i]!, 255], i * 4);
-    }
-    ctx.putImageData(data, 0, 0);
+    paintGray(this.#thumb, img, { width: SIZE });
   }
 
   #paintMagnifier(img: Uint8Array, w: Cell, focus: Cell, norm: boolean): void {

@@ -1,5 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, select, slider, uniqueId, type Slider } from '../lib/widget/dom';
+import { cssVar, h, select, slider, uniqueId, type Slider } from '../lib/widget/dom';
+import { Stepper } from '../lib/widget/stepper';
 import { bool, int, oneOf } from '../lib/state/schema';
 import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
@@ -80,10 +81,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
   #calc!: HTMLElement;
   #where!: HTMLElement;
   #pos!: Slider;
-  #play!: HTMLButtonElement;
-  #prev!: HTMLButtonElement;
-  #next!: HTMLButtonElement;
-  #stopPlay: (() => void) | null = null;
+  #player!: Stepper;
   #last: { r: PoolResult; setup: PoolSetup } | null = null;
 
   protected setup(): void {
@@ -128,11 +126,12 @@ class PoolExplorer extends WidgetElement<typeof schema> {
     });
     this.#pos = slider({
       label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
-      onInput: (v) => { this.#pause(); this.setState({ pos: v - 1 }); },
+      onInput: (v) => { this.#player.pause(); this.setState({ pos: v - 1 }); },
     });
-    this.#prev = button('◀ Anterior', () => { this.#pause(); this.#go(-1); }, { class: 'btn btn-quiet' });
-    this.#play = button('▶ Reproducir', () => this.#toggle(), { 'aria-pressed': 'false' });
-    this.#next = button('Siguiente ▶', () => { this.#pause(); this.#go(1); }, { class: 'btn btn-quiet' });
+    this.#player = new Stepper({
+      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), next: () => this.#go(1), back: () => this.#go(-1), rewind: () => this.setState({ pos: 0 }),
+      atEnd: () => Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1, live: () => this.querySelector('.px-step'),
+    });
     this.#sync = [
       () => digit.set(String(this.state.digit)), () => sample.set(this.state.sample + 1), () => filter.set(this.state.filter),
       () => { relu.checked = this.state.relu; }, () => kind.set(this.state.kind), () => size.set(this.state.size),
@@ -164,7 +163,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
       h('p', { class: 'px-legend', 'aria-hidden': 'true' },
         h('span', { class: 'px-swatch px-pos' }), 'positivo ', h('span', { class: 'px-swatch px-negs' }), 'negativo ',
         h('span', { class: 'px-swatch px-mark' }), 'ventana (pulsa el mapa reducido para elegir celda)'),
-      h('div', { class: 'ctl-row px-player' }, this.#prev, this.#play, this.#next, this.#pos.root),
+      h('div', { class: 'ctl-row px-player' }, this.#player.prev, this.#player.play, this.#player.next, this.#pos.root),
       h('div', { class: 'readout px-step', 'aria-live': 'polite' }, this.#where, h('div', { class: 'px-detail' }, this.#win, this.#calc)),
     );
     this.append(this.#status, this.#main);
@@ -184,7 +183,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
   }
 
   override resetState(): void {
-    this.#pause();
+    this.#player.pause();
     super.resetState();
     for (const f of this.#sync) f();
   }
@@ -204,31 +203,8 @@ class PoolExplorer extends WidgetElement<typeof schema> {
     const { outW, outH } = this.#last.r;
     const ox = Math.min(outW - 1, Math.floor(((ev.clientX - box.left) / box.width) * outW));
     const oy = Math.min(outH - 1, Math.floor(((ev.clientY - box.top) / box.height) * outH));
-    this.#pause();
+    this.#player.pause();
     this.setState({ pos: Math.max(0, oy) * outW + Math.max(0, ox) });
-  }
-
-  #toggle(): void {
-    if (this.#stopPlay) { this.#pause(); return; }
-    if (Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1) this.setState({ pos: 0 });
-    this.#stopPlay = this.every(PLAY_MS, () => {
-      if (Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1) this.#pause();
-      else this.#go(1);
-    });
-    this.#showPlaying();
-  }
-
-  #pause(): void {
-    this.#stopPlay?.();
-    this.#stopPlay = null;
-    this.#showPlaying();
-  }
-
-  #showPlaying(): void {
-    const on = this.#stopPlay !== null;
-    this.#play.textContent = on ? '❚❚ Pausa' : '▶ Reproducir';
-    this.#play.setAttribute('aria-pressed', String(on));
-    this.querySelector('.px-step')?.setAttribute('aria-live', on ? 'off' : 'polite');
   }
 
   protected update(): void {
@@ -278,8 +254,8 @@ class PoolExplorer extends WidgetElement<typeof schema> {
     this.#pos.input.max = String(count);
     this.#pos.set(pos + 1);
     this.#pos.input.setAttribute('aria-valuetext', `${pos + 1} de ${count}`);
-    this.#prev.disabled = pos === 0;
-    this.#next.disabled = pos === count - 1;
+    this.#player.prev.disabled = pos === 0;
+    this.#player.next.disabled = pos === count - 1;
     this.#where.textContent = `Posición ${pos + 1} de ${count}: la ventana de las filas ${step.top + 1}–${step.top + s.size} ` +
       `y columnas ${step.left + 1}–${step.left + s.size} da la celda (${oy + 1}, ${ox + 1}) de la salida.`;
     this.#calc.textContent = poolText(step, s.kind);

@@ -3,7 +3,7 @@
  * (Observable Plot) and the small matrices of the 3×4 example (HTML tables).
  */
 import * as Plot from '@observablehq/plot';
-import { fmt, h } from '../lib/widget/dom';
+import { fmt, h, quietChart } from '../lib/widget/dom';
 import type { BeforeAfter } from './core';
 
 export interface Colors {
@@ -31,9 +31,7 @@ export function histogramChart(b: BeforeAfter, c: Colors, width: number): Elemen
       Plot.ruleY([0], { stroke: c.fg }),
     ],
   }) as unknown as Element;
-  for (const n of el.querySelectorAll('[aria-label]')) n.removeAttribute('aria-label');
-  el.setAttribute('aria-hidden', 'true');
-  return el;
+  return quietChart(el);
 }
 
 /** A small matrix as a table; `cls` marks its kind ('w', 'q', 'r', 'e'). */

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Day } from '../lib/data/weather';
 import { plotStyle, scaleOf, type Colors } from '../lib/widget/plotkit';
-import { quietChart } from '../lib/widget/dom';
+import { quietChart, uniqueId } from '../lib/widget/dom';
 
 export interface DataChartOptions {
   width: number;
@@ -73,7 +73,6 @@ export interface Overlay {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-let clipSeq = 0;
 
 function child<K extends keyof SVGElementTagNameMap>(g: Element, cls: string, tag: K): SVGElementTagNameMap[K] {
   let el = g.querySelector<SVGElementTagNameMap[K]>(`.${cls}`);
@@ -102,7 +101,7 @@ export function drawOverlay(svg: SVGSVGElement, o: Overlay, yDomain: readonly [n
     top.setAttribute('class', 'rc-overlay-svg');
     top.setAttribute('aria-hidden', 'true');
     top.setAttribute('viewBox', svg.getAttribute('viewBox') ?? `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
-    const id = `rc-clip-${++clipSeq}`;
+    const id = uniqueId('rc-clip');
     const clip = document.createElementNS(SVG, 'clipPath');
     clip.id = id;
     const rect = document.createElementNS(SVG, 'rect');

@@ -5,7 +5,7 @@
  * a `predict` function; this panel only renders and keeps runs from overlapping.
  */
 import { button, fmt, h, numberInput } from '../lib/widget/dom';
-import { DrawPad, rasterizeStrokes, type Stroke } from '../lib/draw';
+import { DrawPad, paintGray, rasterizeStrokes, type Stroke } from '../lib/draw';
 import { argmax } from '../lib/conv/ops';
 import { maxAbsDiff } from '../lib/convert/compare';
 import { fmtSci } from '../lib/tflite/format';
@@ -131,13 +131,6 @@ export class RunPanel {
   }
 
   #paint(img: Float32Array): void {
-    const ctx = this.#el.preview.getContext('2d');
-    if (!ctx) return;
-    const data = ctx.createImageData(28, 28);
-    for (let i = 0; i < 784; i++) {
-      const v = Math.round(255 * img[i]!);
-      data.data.set([v, v, v, 255], 4 * i);
-    }
-    ctx.putImageData(data, 0, 0);
+    paintGray(this.#el.preview, img, { scale: 255 });
   }
 }

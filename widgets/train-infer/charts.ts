@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { HI, LO, type Line, type LossPoint, type Point } from './core';
-import { quietChart } from '../lib/widget/dom';
+import { quietChart, uniqueId } from '../lib/widget/dom';
 
 export interface Colors {
   fg: string;
@@ -56,7 +56,6 @@ export function fitChart(o: FitOptions): SVGSVGElement {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-let clipSeq = 0;
 
 /**
  * Draws (or moves) the current line ŷ = w·x + b and the residual segments from each point
@@ -69,7 +68,7 @@ export function drawModel(svg: SVGSVGElement, m: Line | null, pts: readonly Poin
   if (!sx || !sy) return;
   let g = svg.querySelector<SVGGElement>('g.ti-model');
   if (!g) {
-    const id = `ti-clip-${++clipSeq}`;
+    const id = uniqueId('ti-clip');
     const clip = document.createElementNS(SVG, 'clipPath');
     clip.id = id;
     const rect = document.createElementNS(SVG, 'rect');

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { TestPoint, TrainPoint } from '../lib/transfer/run';
 import type { TaskBatch } from '../lib/transfer/data';
 import { h, quietChart, esTick } from '../lib/widget/dom';
+import { paintGray } from '../lib/draw/paint';
 
 export interface Colors {
   fg: string;
@@ -75,15 +76,7 @@ export function legend(c: Colors): HTMLElement {
 /** A 28 × 28 canvas showing 784 ink values in [0, 1] (white on black, as MNIST). */
 export function imageCanvas(pixels: ArrayLike<number>, cls = 'tl-sample'): HTMLCanvasElement {
   const canvas = h('canvas', { width: 28, height: 28, class: cls });
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
-    const img = ctx.createImageData(28, 28);
-    for (let p = 0; p < 784; p++) {
-      const v = Math.round(255 * pixels[p]!);
-      img.data.set([v, v, v, 255], 4 * p);
-    }
-    ctx.putImageData(img, 0, 0);
-  }
+  paintGray(canvas, pixels, { scale: 255 });
   return canvas;
 }
 

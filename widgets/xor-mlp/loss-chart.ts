@@ -6,7 +6,7 @@
  * x: epoch (1-based), y: mean MSE of the epoch on a log scale over [0,001; 1].
  */
 import * as Plot from '@observablehq/plot';
-import { fmt } from '../lib/widget/dom';
+import { fmt, quietChart } from '../lib/widget/dom';
 import { TARGET_LOSS } from './core';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -22,8 +22,7 @@ export function lossFrame(width: number, xMax: number, c: LossColors): SVGSVGEle
     y: { type: 'log', label: '↑ pérdida (escala log.)', domain: [...LOSS_DOMAIN], ticks: [0.001, 0.01, 0.1, 1], tickFormat: (d: number) => fmt(d, 3), grid: true },
     marks: [Plot.ruleY([TARGET_LOSS], { stroke: c.target, strokeDasharray: '5 4' })],
   }) as unknown as SVGSVGElement;
-  for (const el of svg.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
-  svg.setAttribute('aria-hidden', 'true');
+  quietChart(svg);
   const path = document.createElementNS(NS, 'path');
   path.setAttribute('class', 'xm-losspath');
   path.setAttribute('fill', 'none');

@@ -1,5 +1,5 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, fmt, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
+import { button, cssVar, fmt, h, liveText, numberInput, resized, select, slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import { ACT_LABEL, TARGET_LOSS, XOR_D, XOR_ROWS, XorRun, fmtLoss, niceEpochMax, statusText } from './core';
 import { GRID, buildOverlay, canvasInset, paintCanvas, updateOverlay, type SurfaceColors } from './surface';
@@ -119,15 +119,10 @@ class XorMlp extends WidgetElement<typeof schema> {
         h('div', { class: 'xm-side' }, readout, table, e.loss)),
       e.status, e.live,
     );
-    const ro = new ResizeObserver(() => {
-      const w = Math.round(e.loss.clientWidth);
-      if (w > 0 && Math.abs(w - this.#lossWidth) > 4) {
-        this.#lossWidth = w;
-        this.guard(() => this.#render(true));
-      }
-    });
-    ro.observe(e.loss);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(e.loss, (w) => {
+      this.#lossWidth = w;
+      this.guard(() => this.#render(true));
+    }, { tolerance: 4, drawn: () => this.#lossWidth }));
   }
 
   override resetState(): void {

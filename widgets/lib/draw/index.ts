@@ -8,6 +8,8 @@
  *   pad.ts (DOM, views only)
  *     new DrawPad(canvas, { onChange(strokes, done) }) records pointer strokes in pad units
  *     ([0, 1]², y down) and paints them; clear(), redraw(), destroy().
+ *   paint.ts (DOM, views only)
+ *     paintGray(canvas, values, { width, height, scale }) paints a grey image (bytes or [0, 1]).
  *
  * Typical use in a view:
  *   const pad = new DrawPad(canvas, { onChange: (strokes) => show(rasterizeStrokes(strokes)) });
@@ -15,3 +17,4 @@
  */
 export * from './raster';
 export { DrawPad, type DrawPadOptions, type PadColors } from './pad';
+export { paintGray, type GrayOptions } from './paint';

@@ -127,3 +127,35 @@ export function quietChart(el: Element): SVGSVGElement {
 
 /** Axis tick label in Spanish notation (decimal comma, «−»): for Plot's `tickFormat`. */
 export const esTick = (d: number): string => d.toLocaleString('es-ES', { maximumFractionDigits: 6 }).replace('-', '−');
+
+export interface ResizedOptions {
+  /** Smallest change of width that counts, px (default 4). */
+  tolerance?: number;
+  /** The width the view last drew for, px (default: the width when resized() is called, then the last one reported). */
+  drawn?: () => number;
+  /** How the width is read, px (default: clientWidth). */
+  measure?: (el: HTMLElement) => number;
+}
+
+/**
+ * Calls `onWidth(w)` when the width w of `el` (px, > 0) differs from the width drawn for by more
+ * than `tolerance`, so a chart redraws when its box changes (phone rotation, window resize)
+ * without reading sizes on every frame. A ResizeObserver watches (nothing happens where there is
+ * none). Returns the function that stops watching: hand it to onCleanup.
+ */
+export function resized(el: HTMLElement, onWidth: (width: number) => void, o: ResizedOptions = {}): () => void {
+  if (typeof ResizeObserver !== 'function') return () => {};
+  const measure = o.measure ?? ((e: HTMLElement) => e.clientWidth);
+  const tolerance = o.tolerance ?? 4;
+  let seen = o.drawn ? 0 : measure(el);
+  const drawn = o.drawn ?? (() => seen);
+  const ro = new ResizeObserver(() => {
+    const w = measure(el);
+    if (w > 0 && Math.abs(w - drawn()) > tolerance) {
+      seen = w;
+      onWidth(w);
+    }
+  });
+  ro.observe(el);
+  return () => ro.disconnect();
+}

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { fmt, quietChart } from './dom';
+import { thin } from './series';
 
 export interface Colors {
   fg: string;
@@ -26,15 +27,6 @@ export const plotStyle = (c: Colors) => ({ background: 'transparent', color: c.f
 export function scaleOf(svg: SVGSVGElement, name: 'x' | 'y'): ((v: number) => number) | null {
   const s = (svg as unknown as { scale?(n: string): { apply(v: number): number } | undefined }).scale?.(name);
   return s ? (v: number) => s.apply(v) : null;
-}
-
-/** At most `max` evenly spaced points of a series (always keeping the last one). */
-export function thin<T>(items: readonly T[], max = 300): T[] {
-  if (items.length <= max) return items.slice();
-  const out: T[] = [];
-  const step = (items.length - 1) / (max - 1);
-  for (let k = 0; k < max; k++) out.push(items[Math.round(k * step)]!);
-  return out;
 }
 
 export interface LossSeries {

@@ -1,0 +1,82 @@
+/**
+ * The player of a step-by-step explorer (DOM), shared by conv-explorer, pool-explorer and
+ * layer-calculator: «◀ Anterior» and «Siguiente ▶» (each pauses, then steps), the «▶ Reproducir» /
+ * «❚❚ Pausa» toggle (aria-pressed), a timer that calls `next()` every `periodMs` until `atEnd()`,
+ * and the step text's live region muted while playing (otherwise it would be announced at every
+ * tick). The view places the three buttons and sets `prev.disabled` / `next.disabled`.
+ */
+import { button } from './dom';
+
+export interface StepperOptions {
+  /** Time between two steps while playing, ms. */
+  periodMs: number;
+  /** Starts a repeating timer and returns its stop function (WidgetElement's `every`). */
+  every: (ms: number, tick: () => void) => () => void;
+  /** True when there is no step after the current one. */
+  atEnd: () => boolean;
+  /** Shows the next step. */
+  next: () => void;
+  /** Shows the previous step. */
+  back: () => void;
+  /** Labels of the two step buttons (default «◀ Anterior», «Siguiente ▶»). */
+  labels?: { prev: string; next: string };
+  /** Back to the first step (play pressed at the end starts over). */
+  rewind: () => void;
+  /** The element whose aria-live is turned off while playing. */
+  live: () => Element | null;
+  /** Also step once at once when play is pressed (default false: the first step comes after periodMs). */
+  stepOnPlay?: boolean;
+}
+
+export class Stepper {
+  readonly prev: HTMLButtonElement;
+  readonly play: HTMLButtonElement;
+  readonly next: HTMLButtonElement;
+  #o: StepperOptions;
+  #stop: (() => void) | null = null;
+
+  constructor(o: StepperOptions) {
+    this.#o = o;
+    const labels = o.labels ?? { prev: '◀ Anterior', next: 'Siguiente ▶' };
+    this.prev = button(labels.prev, () => { this.pause(); o.back(); }, { class: 'btn btn-quiet' });
+    this.play = button('▶ Reproducir', () => this.toggle(), { class: 'btn', 'aria-pressed': 'false' });
+    this.next = button(labels.next, () => { this.pause(); o.next(); }, { class: 'btn btn-quiet' });
+  }
+
+  get playing(): boolean {
+    return this.#stop !== null;
+  }
+
+  toggle(): void {
+    if (this.#stop) {
+      this.pause();
+      return;
+    }
+    const o = this.#o;
+    if (o.atEnd()) o.rewind();
+    this.#stop = o.every(o.periodMs, () => {
+      if (o.atEnd()) this.pause();
+      else o.next();
+    });
+    if (o.stepOnPlay) o.next();
+    this.#show();
+  }
+
+  pause(): void {
+    this.#stop?.();
+    this.#stop = null;
+    this.#show();
+  }
+
+  /** Drops the timer without touching it (the widget was disconnected and its timers are gone). */
+  forget(): void {
+    this.#stop = null;
+  }
+
+  #show(): void {
+    const on = this.playing;
+    this.play.textContent = on ? '❚❚ Pausa' : '▶ Reproducir';
+    this.play.setAttribute('aria-pressed', String(on));
+    this.#o.live()?.setAttribute('aria-live', on ? 'off' : 'polite');
+  }
+}
