@@ -11,6 +11,9 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   markdown: {
+    // Code blocks stay plain text styled by prose.css (Shiki's fixed colours failed contrast in
+    // the light theme).
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }]],
