@@ -132,14 +132,29 @@ test('convierte «tu modelo», el que guardó el entrenador de la lección 10', 
 });
 
 test('la conversión se puede cancelar y después repetir', async ({ page }) => {
+  // No race with the clock: the default model's metadata request is held open, so the widget is
+  // provably inside its converting phase (loading) when Cancelar is pressed; it is released after.
+  // Cancelling in the middle of calibration is covered by the convertSliced unit test.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let seen!: () => void;
+  const requested = new Promise<void>((r) => (seen = r));
+  await page.route('**/models/default-cnn/metadata.json', async (route) => {
+    seen();
+    await held;
+    await route.continue();
+  });
   await page.goto(`${LESSON}?w-conversor=model:defecto`);
   const root = (await widget(page, 'conversor')).locator('tinyml-tflite-converter');
   await root.getByRole('button', { name: 'Convertir a TensorFlow Lite' }).click();
-  await expect(root.locator('.tl-status')).toContainText('Calibrando int8', { timeout: 60_000 });
+  await requested;
+  await expect(root).toHaveAttribute('data-phase', 'converting');
   await root.getByRole('button', { name: 'Cancelar' }).click();
-  await expect(root).toHaveAttribute('data-phase', 'idle');
+  release();
+  await expect(root).toHaveAttribute('data-phase', 'idle', { timeout: 60_000 });
   await expect(root.locator('.tl-status')).toHaveText(/^Conversión cancelada/);
   await expect(root.getByRole('button', { name: 'Cancelar' })).toBeHidden();
+  await page.unroute('**/models/default-cnn/metadata.json');
   await root.getByRole('button', { name: 'Convertir a TensorFlow Lite' }).click();
   await expect(root).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
 });
