@@ -1,0 +1,162 @@
+/**
+ * A training run of the keyword CNN, one batch at a time (tf passed in), so a Worker can report
+ * between batches and pause; scripts/train-kws-model.mjs runs the same class for the default model.
+ *
+ * Seeds: the model's initial weights come from `seed` (model.ts); epoch e visits the training
+ * examples in createRng(seed + 1 + e).shuffle(0 … n − 1) (cnn/train.ts's epochOrder); the dropout
+ * mask of step s uses the seed drawn for that step from createRng(seed + 7919) (tfjs's own dropout
+ * would repeat one mask forever with a fixed seed, or use Math.random without one).
+ * Loss: mean categorical cross-entropy, p clipped to [1e-7, 1] (cnn/model.ts's crossEntropy).
+ * Ownership: the trainer owns its model and optimizer; dispose() frees both.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { accuracy, confusionMatrix, meanCrossEntropy, predictions, type Matrix } from '../cnn/confusion';
+import { crossEntropy, makeOptimizer } from '../cnn/model';
+import { advance, batchRange, isDone, samplesSeen, START, type Cursor, type RunPlan } from '../cnn/schedule';
+import { epochOrder } from '../cnn/train';
+import { createRng, type Rng } from '../rng/rng';
+import { gatherBatch, type KwsSplit } from './dataset';
+import { buildKwsModel, type KwsArch } from './model';
+
+type Tf = typeof TF;
+
+export interface KwsTrainConfig {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+}
+
+export const DEFAULT_KWS_CONFIG: Readonly<KwsTrainConfig> = Object.freeze({ epochs: 30, batchSize: 32, learningRate: 0.003, seed: 1 });
+
+export interface KwsShape {
+  frames: number;
+  bins: number;
+  classes: number;
+}
+
+export interface KwsBatchReport {
+  /** Mean loss of the batch before the update (nats). */
+  loss: number;
+  /** Fraction of the batch right before the update. */
+  accuracy: number;
+  size: number;
+  epochEnded: boolean;
+}
+
+export interface KwsEvaluation {
+  accuracy: number;
+  loss: number;
+  /** m[true][predicted], classes × classes. */
+  matrix: Matrix;
+  /** n · classes probabilities, row i = example i. */
+  probs: Float32Array;
+  predicted: Uint8Array;
+  n: number;
+}
+
+export class KwsTrainer {
+  readonly model: TF.Sequential;
+  readonly plan: RunPlan;
+  readonly shape: KwsShape;
+  #tf: Tf;
+  #optimizer: TF.Optimizer;
+  #train: KwsSplit;
+  #config: KwsTrainConfig;
+  #cursor: Cursor = { ...START };
+  #order: number[];
+  #dropoutRng: Rng;
+  #disposed = false;
+
+  constructor(tf: Tf, arch: KwsArch, config: KwsTrainConfig, train: KwsSplit, shape: KwsShape) {
+    if (train.n < 1) throw new RangeError('no training examples');
+    this.#tf = tf;
+    this.#config = { ...config };
+    this.#train = train;
+    this.shape = { ...shape };
+    this.plan = { epochs: config.epochs, batchSize: config.batchSize, trainSize: train.n };
+    this.model = buildKwsModel(tf, arch, shape.frames, shape.bins, shape.classes, config.seed);
+    this.#optimizer = makeOptimizer(tf, { optimizer: 'adam', learningRate: config.learningRate });
+    this.#order = epochOrder(config.seed, 0, train.n);
+    this.#dropoutRng = createRng((config.seed + 7919) >>> 0);
+  }
+
+  get cursor(): Cursor {
+    return { ...this.#cursor };
+  }
+
+  get done(): boolean {
+    return isDone(this.#cursor, this.plan);
+  }
+
+  get samples(): number {
+    return samplesSeen(this.#cursor, this.plan);
+  }
+
+  get config(): KwsTrainConfig {
+    return { ...this.#config };
+  }
+
+  /** Runs the next batch. Throws when the run is over. */
+  step(): KwsBatchReport {
+    if (this.#disposed) throw new Error('trainer disposed');
+    if (this.done) throw new Error('the run is over');
+    const tf = this.#tf;
+    const { frames, bins, classes } = this.shape;
+    const [start, end] = batchRange(this.#cursor, this.plan);
+    const b = gatherBatch(this.#train, this.#order.slice(start, end), frames * bins, classes);
+    const dropout = this.model.getLayer('dropout') as unknown as { seed?: number };
+    dropout.seed = this.#dropoutRng.int(1, 2 ** 31 - 1);
+    let correct: TF.Scalar | null = null;
+    const loss = tf.tidy(() => {
+      const x = tf.tensor4d(b.x, [b.n, frames, bins, 1]);
+      const y = tf.tensor2d(b.oneHot, [b.n, classes]);
+      return this.#optimizer.minimize(() => {
+        const p = this.model.apply(x, { training: true }) as TF.Tensor2D;
+        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(p, 1), tf.argMax(y, 1)), 'int32')));
+        return crossEntropy(tf, y, p);
+      }, true) as TF.Scalar;
+    });
+    const lossValue = loss.dataSync()[0]!;
+    const c = (correct as TF.Scalar | null)?.dataSync()[0] ?? 0;
+    loss.dispose();
+    (correct as TF.Scalar | null)?.dispose();
+    const { next, epochEnded } = advance(this.#cursor, this.plan);
+    this.#cursor = next;
+    if (epochEnded) this.#order = epochOrder(this.#config.seed, next.epoch, this.plan.trainSize);
+    return { loss: lossValue, accuracy: c / b.n, size: b.n, epochEnded };
+  }
+
+  evaluate(split: KwsSplit): KwsEvaluation {
+    return evaluateKws(this.#tf, this.model, split, this.shape);
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#optimizer.dispose();
+    this.model.dispose();
+  }
+}
+
+/** Probabilities of a split, `chunk` examples at a time (n · classes floats). */
+export function predictKws(tf: Tf, model: TF.LayersModel, split: KwsSplit, shape: KwsShape, chunk = 128): Float32Array {
+  const { frames, bins, classes } = shape;
+  const size = frames * bins;
+  const out = new Float32Array(split.n * classes);
+  for (let s = 0; s < split.n; s += chunk) {
+    const m = Math.min(chunk, split.n - s);
+    const p = tf.tidy(() => model.predict(tf.tensor4d(split.x.subarray(s * size, (s + m) * size), [m, frames, bins, 1])) as TF.Tensor2D);
+    out.set(p.dataSync(), s * classes);
+    p.dispose();
+  }
+  return out;
+}
+
+/** Accuracy, mean loss and confusion matrix of any model with this input/output shape on a split. */
+export function evaluateKws(tf: Tf, model: TF.LayersModel, split: KwsSplit, shape: KwsShape): KwsEvaluation {
+  const probs = predictKws(tf, model, split, shape);
+  const predicted = predictions(probs, split.n, shape.classes);
+  const matrix = confusionMatrix(split.labels, predicted, shape.classes);
+  return { accuracy: accuracy(matrix), loss: meanCrossEntropy(split.labels, probs, shape.classes), matrix, probs, predicted, n: split.n };
+}
