@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every browser test gets a page that records console errors, uncaught exceptions and any
@@ -92,4 +92,14 @@ export async function widget(page: Page, id: string) {
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-state', 'ready');
   return fig;
+}
+
+/**
+ * Picks files the way a student does: clicks the widget's Spanish button (lib/widget/files.ts),
+ * which must open the browser's file chooser, and answers it with `files`.
+ */
+export async function chooseFiles(page: Page, button: Locator, files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(files);
 }

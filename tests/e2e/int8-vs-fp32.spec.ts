@@ -5,7 +5,7 @@
  * test that logs a console error or asks another origin for anything.
  */
 import type { Locator, Page } from '@playwright/test';
-import { axeViolations, expect, test, widget } from './fixtures';
+import { axeViolations, chooseFiles, expect, test, widget } from './fixtures';
 
 const PAGE = '/pruebas/int8-vs-fp32/';
 const ID = 'int8-fp32';
@@ -107,7 +107,7 @@ test.describe('int8 frente a float32 (lección 13)', () => {
     await page.goto('/lecciones/entrenar-una-cnn/');
     const trainer = (await widget(page, 'entrenador')).locator('tinyml-cnn-trainer');
     await expect(trainer).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-    await trainer.getByLabel(/Cargar un modelo descargado/).setInputFiles(['public/models/default-cnn/model.json', 'public/models/default-cnn/weights.bin']);
+    await chooseFiles(page, trainer.getByRole('button', { name: 'Cargar un modelo descargado' }), ['public/models/default-cnn/model.json', 'public/models/default-cnn/weights.bin']);
     await expect(trainer.locator('.ct-store-msg')).toContainText('Modelo cargado y guardado', { timeout: 60_000 });
 
     await page.goto(PAGE);

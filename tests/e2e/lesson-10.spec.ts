@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { axeViolations, expect, test, widget } from './fixtures';
+import { axeViolations, chooseFiles, expect, test, widget } from './fixtures';
 
 // Lesson 10: the CNN trainer (Worker + tfjs, curves, confusion matrix, «tu modelo») and the
 // try-it widget (drawing pad, probabilities, feature maps of every layer).
@@ -100,16 +100,16 @@ test('al terminar guarda «tu modelo»: la prueba lo usa, se descarga y se vuelv
   expect(model.weightsManifest[0].paths).toEqual(['./tu-modelo.weights.bin']);
 
   // A wrong pick gets a Spanish message; the right pair loads back.
-  const upload = root.getByLabel(/Cargar un modelo descargado/);
-  await upload.setInputFiles([jsonPath]);
+  const upload = root.getByRole('button', { name: 'Cargar un modelo descargado' });
+  await chooseFiles(page, upload, [jsonPath]);
   await expect(root.locator('.ct-store-msg')).toHaveText(/Falta el archivo de pesos/);
   const binPath = downloads.find((p) => p.endsWith('.bin'))!;
-  await upload.setInputFiles([
+  await chooseFiles(page, upload, [
     { name: 'tu-modelo.json', mimeType: 'application/json', buffer: Buffer.from('{roto') },
     { name: 'tu-modelo.weights.bin', mimeType: 'application/octet-stream', buffer: await readFile(binPath) },
   ]);
   await expect(root.locator('.ct-store-msg')).toHaveText(/no es un JSON válido/);
-  await upload.setInputFiles(downloads);
+  await chooseFiles(page, upload, downloads);
   await expect(root.locator('.ct-store-msg')).toContainText('Modelo cargado y guardado', { timeout: 30_000 });
   await expect(root.locator('.ct-summary')).toContainText('Modelo cargado desde archivos');
   await expect(root.locator('.ct-matrix td')).toHaveCount(100);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { axeViolations, expect, test, widget } from './fixtures';
+import { axeViolations, chooseFiles, expect, test, widget } from './fixtures';
 
 // Lesson 12: the converter (default CNN → .tflite float32 / int8, inspection, LiteRT.js next to
 // tfjs, downloads) and the inspector (any file; clear Spanish errors that keep the last view).
@@ -103,12 +103,12 @@ test('convierte el modelo por defecto, lo inspecciona, lo ejecuta en LiteRT.js y
 
   // The downloaded int8 model in the inspector; then the same file cut in half.
   const insp = (await widget(page, 'inspector')).locator('tinyml-tflite-inspector');
-  const input = insp.getByLabel('Elige un archivo .tflite (o suéltalo aquí)');
-  await input.setInputFiles({ name: 'model_int8.tflite', mimeType: 'application/octet-stream', buffer: files['model_int8.tflite']! });
+  const input = insp.getByRole('button', { name: 'Elegir un archivo .tflite' });
+  await chooseFiles(page, input, { name: 'model_int8.tflite', mimeType: 'application/octet-stream', buffer: files['model_int8.tflite']! });
   await expect(insp).toHaveAttribute('data-ops', 'QUANTIZE,CONV_2D,MAX_POOL_2D,CONV_2D,MAX_POOL_2D,RESHAPE,FULLY_CONNECTED,SOFTMAX,DEQUANTIZE');
   await expect(insp.locator('.tl-msg')).toContainText('es un modelo TensorFlow Lite válido: 9 operaciones');
   const cut = files['model_int8.tflite']!.subarray(0, 5000);
-  await input.setInputFiles({ name: 'cortado.tflite', mimeType: 'application/octet-stream', buffer: cut });
+  await chooseFiles(page, input, { name: 'cortado.tflite', mimeType: 'application/octet-stream', buffer: cut });
   await expect(insp.locator('.tl-msg')).toHaveAttribute('data-kind', 'error');
   await expect(insp.locator('.tl-msg')).toContainText(/«cortado\.tflite» no se puede inspeccionar\. El archivo parece cortado/);
   await expect(insp).toHaveAttribute('data-shown', 'model_int8.tflite');
@@ -167,10 +167,10 @@ test('el inspector lee cualquier .tflite y explica en español los archivos que 
   await root.getByRole('button', { name: 'Ver el ejemplo int8' }).click();
   await expect(root).toHaveAttribute('data-ops', 'QUANTIZE,FULLY_CONNECTED,SOFTMAX,DEQUANTIZE');
   await expect(root.locator('.tl-graph')).toContainText('escala');
-  const input = root.getByLabel('Elige un archivo .tflite (o suéltalo aquí)');
+  const input = root.getByRole('button', { name: 'Elegir un archivo .tflite' });
 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  await input.setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: png });
+  await chooseFiles(page, input, { name: 'foto.png', mimeType: 'image/png', buffer: png });
   await expect(msg).toHaveAttribute('data-kind', 'error');
   await expect(msg).toContainText('«foto.png» no se puede inspeccionar. No es un modelo TensorFlow Lite');
   await expect(msg).toContainText('Parece una imagen PNG.');
@@ -178,8 +178,8 @@ test('el inspector lee cualquier .tflite y explica en español los archivos que 
   await expect(root.locator('.tl-graph')).toBeVisible();
   await expect(root).toHaveAttribute('data-shown', 'ejemplo_int8.tflite');
 
-  await input.setInputFiles({ name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('Esto no es un modelo.\n') });
+  await chooseFiles(page, input, { name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('Esto no es un modelo.\n') });
   await expect(msg).toContainText('Parece un archivo de texto.');
-  await input.setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology":{}}') });
+  await chooseFiles(page, input, { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology":{}}') });
   await expect(msg).toContainText('JSON');
 });

@@ -5,7 +5,8 @@
  */
 import { checkUpload, DOWNLOAD_JSON, DOWNLOAD_WEIGHTS } from '../lib/cnn/store';
 import type { FromWorker, ToWorker } from '../lib/cnn/protocol';
-import { button, h, uniqueId } from '../lib/widget/dom';
+import { button, h } from '../lib/widget/dom';
+import { downloadFile, filePicker, type FilePicker } from '../lib/widget/files';
 
 export interface StorePanelOptions {
   send: (m: ToWorker) => void;
@@ -18,7 +19,7 @@ export class StorePanel {
   #o: StorePanelOptions;
   #save: HTMLButtonElement;
   #download: HTMLButtonElement;
-  #file: HTMLInputElement;
+  #picker: FilePicker;
   #msg: HTMLElement;
   #hasModel = false;
   #busy = false;
@@ -27,15 +28,16 @@ export class StorePanel {
     this.#o = o;
     this.#save = button('Guardar como «tu modelo»', () => this.#request({ type: 'save' }, 'Guardando…'), { class: 'btn btn-quiet' });
     this.#download = button('Descargar «tu modelo»', () => this.#request({ type: 'export' }, 'Preparando la descarga…'), { class: 'btn btn-quiet' });
-    const id = uniqueId('ct-file');
-    this.#file = h('input', { type: 'file', id, multiple: true, accept: '.json,.bin,application/json,application/octet-stream' });
-    this.#file.addEventListener('change', () => void this.#load());
+    this.#picker = filePicker({
+      label: 'Cargar un modelo descargado', accept: '.json,.bin,application/json,application/octet-stream', multiple: true,
+      dropText: '…o suelta aquí el .json y el .bin a la vez', onFiles: (files) => void this.#load(files),
+    });
     this.#msg = h('p', { class: 'ct-store-msg', role: 'status' });
     this.root = h('section', { class: 'ct-store', 'aria-label': 'Tu modelo' },
       h('h3', { text: 'Tu modelo' }),
       h('p', { class: 'ct-note', text: 'Al terminar, el modelo se guarda en este navegador como «tu modelo» (las lecciones 12 y 13 lo convierten). Puedes descargarlo (un .json y un .bin) y volver a cargarlo más tarde.' }),
       h('div', { class: 'ct-actions' }, this.#save, this.#download),
-      h('div', { class: 'ctl ct-upload' }, h('label', { for: id, text: 'Cargar un modelo descargado (elige el .json y el .bin a la vez)' }), this.#file),
+      this.#picker.zone,
       this.#msg,
     );
     this.#sync();
@@ -65,15 +67,15 @@ export class StorePanel {
       this.saved(m.message);
       return;
     }
-    this.#downloadFile(new Blob([m.json], { type: 'application/json' }), DOWNLOAD_JSON);
-    this.#downloadFile(new Blob([m.weights], { type: 'application/octet-stream' }), DOWNLOAD_WEIGHTS);
+    downloadFile(new Blob([m.json], { type: 'application/json' }), DOWNLOAD_JSON);
+    downloadFile(new Blob([m.weights], { type: 'application/octet-stream' }), DOWNLOAD_WEIGHTS);
     this.#show(`Descargados «${DOWNLOAD_JSON}» y «${DOWNLOAD_WEIGHTS}». Guárdalos juntos: el .json nombra al .bin.`, false);
   }
 
   #sync(): void {
     this.#save.disabled = !this.#hasModel || this.#busy;
     this.#download.disabled = this.#busy;
-    this.#file.disabled = this.#busy;
+    this.#picker.setDisabled(this.#busy);
   }
 
   #request(m: ToWorker, text: string): void {
@@ -86,17 +88,7 @@ export class StorePanel {
     this.#msg.classList.toggle('ct-error', isError);
   }
 
-  #downloadFile(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: name, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  async #load(): Promise<void> {
-    const files = [...(this.#file.files ?? [])];
+  async #load(files: File[]): Promise<void> {
     const json = files.find((f) => /\.json$/i.test(f.name));
     let text: string | null = null;
     try {
@@ -105,7 +97,6 @@ export class StorePanel {
       text = null;
     }
     const check = checkUpload(files, text);
-    this.#file.value = '';
     if (!check.ok) {
       this.error(check.message);
       return;

@@ -26,7 +26,7 @@ import { clearRecordings, deleteRecording, listRecordings, onDatasetChange, putR
 import { exampleRecordings } from '../lib/motion/example';
 import { CaptureSession } from './session';
 import { JSON_NAME, csvFiles, importFiles, type ImportInput } from './io';
-import { download, filePicker } from './files';
+import { download, textFilePicker } from './files';
 import { countsView, recordingList } from './list';
 import { countsAttr, countsByLabel } from './session';
 import '../lib/motion/source-picker.css';
@@ -83,7 +83,7 @@ class MotionCapture extends WidgetElement<typeof schema> {
     const nameId = uniqueId('mc-name');
     const progId = uniqueId('mc-prog');
     const canvas = h('canvas', { class: 'mc-canvas', role: 'img', 'aria-label': 'Gráfica en vivo de la aceleración en los ejes x, y y z (m/s²) durante los últimos 5 segundos.' });
-    const picker = filePicker('Importar CSV o JSON', '.csv,.json,text/csv,application/json', (f) => void this.#import(f), (m) => this.#say(m, true));
+    const picker = textFilePicker('Importar CSV o JSON', '.csv,.json,text/csv,application/json', (f) => void this.#import(f), (m) => this.#say(m, true));
     const e = (this.#el = {
       canvas,
       plotNote: h('p', { class: 'mc-plot-note', 'aria-live': 'polite' }),
@@ -119,11 +119,10 @@ class MotionCapture extends WidgetElement<typeof schema> {
         e.counts,
         h('div', { class: 'mc-actions' },
           button('Cargar el conjunto de ejemplo', () => void this.#example(), { class: 'btn btn-quiet' }),
-          picker.button,
           button('Exportar CSV (Edge Impulse)', () => this.#exportCsv(this.#recs), { class: 'btn btn-quiet' }),
           button('Exportar JSON', () => this.#exportJson(), { class: 'btn btn-quiet' }),
           button('Borrar todo', () => this.#askClear(), { class: 'btn btn-quiet' })),
-        picker.input, picker.zone, e.clearBox, e.dataMsg, e.list),
+        picker.zone, e.clearBox, e.dataMsg, e.list),
     );
     this.#colors = plotColors(this);
     this.listen(document, 'tinyml:theme', () => { this.#colors = plotColors(this); this.#renderData(); });

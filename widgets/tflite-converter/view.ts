@@ -22,7 +22,7 @@ import { renderInspection } from '../lib/tflite/inspect-view';
 import { loadCnn } from '../lib/cnn/load';
 import { headerComment } from './core';
 import { RunPanel, TEST_MAX, type Outputs } from './run-panel';
-import { downloadBytes } from './download';
+import { downloadFile } from '../lib/widget/files';
 import './style.css';
 
 const CALIBRATION = 200;
@@ -115,7 +115,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
       h('h3', { class: 'tl-h', text: '4. A la placa' }),
       h('p', { class: 'tl-note', text: 'TFLite Micro no lee archivos: el modelo viaja dentro del programa, como un array de C. La cabecera lleva el modelo int8 con entrada y salida int8, y en su comentario la escala y el punto cero que el sketch usa para convertir los píxeles.' }),
       h('div', { class: 'tl-row' },
-        button('Descargar cabecera C (model_data.h)', () => this.#ready && downloadBytes(this.#ready.header, 'model_data.h', 'text/x-c')),
+        button('Descargar cabecera C (model_data.h)', () => this.#ready && downloadFile(this.#ready.header, 'model_data.h', 'text/x-c')),
         link('/firmware/tinyml_mnist/tinyml_mnist.ino', 'Sketch de Arduino (tinyml_mnist.ino)', 'tinyml_mnist.ino'),
         link('/firmware/tinyml_mnist/README.md', 'Instrucciones del sketch (README)')),
     );
@@ -228,7 +228,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
     this.#el.files.replaceChildren(
       ...(['fp32', 'int8', 'int8io'] as const).map((w) => h('tr', {},
         h('th', { scope: 'row' }, h('code', { text: FILE[w] })), h('td', { text: WHAT[w] }), h('td', { class: 'tl-num', text: fmtBytes(sizes[w]) }),
-        h('td', {}, button('Descargar', () => downloadBytes(r.set[w].bytes, FILE[w]), { class: 'btn btn-quiet', 'aria-label': `Descargar ${FILE[w]}` })))),
+        h('td', {}, button('Descargar', () => downloadFile(r.set[w].bytes, FILE[w]), { class: 'btn btn-quiet', 'aria-label': `Descargar ${FILE[w]}` })))),
       h('tr', {}, h('th', { scope: 'row' }, h('code', { text: 'model_data.h' })), h('td', { text: 'el int8 de E/S int8 como array de C' }),
         h('td', { class: 'tl-num', text: fmtBytes(new TextEncoder().encode(r.header).length) }), h('td', { text: 'abajo, en «A la placa»' })));
     this.#el.ratio.textContent =

@@ -6,7 +6,8 @@
  * int8) need no download. Pure logic: lib/tflite/describe.ts; drawing: lib/tflite/inspect-view.ts.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, h, uniqueId } from '../lib/widget/dom';
+import { button, h } from '../lib/widget/dom';
+import { filePicker } from '../lib/widget/files';
 import { oneOf } from '../lib/state/schema';
 import { exampleFloatModel, exampleInt8Model, writeTflite } from '../lib/tflite';
 import { checkTfliteFile, describeModel, sizeProblem } from '../lib/tflite/describe';
@@ -25,15 +26,13 @@ class TfliteInspector extends WidgetElement<typeof schema> {
   readonly schema = schema;
   #shown: string | null = null;
   #seq = 0;
-  #el!: { file: HTMLInputElement; drop: HTMLElement; msg: HTMLElement; title: HTMLElement; out: HTMLElement };
+  #el!: { open: HTMLElement; msg: HTMLElement; title: HTMLElement; out: HTMLElement };
 
   protected setup(): void {
-    const id = uniqueId('tlfile');
-    const file = h('input', { type: 'file', id, class: 'tl-file' });
+    const picker = filePicker({ label: 'Elegir un archivo .tflite', dropText: '…o suéltalo aquí (cualquier archivo: si no es un modelo, te decimos qué parece)', onFiles: ([f]) => void this.#open(f!) });
     this.#el = {
-      file,
-      drop: h('div', { class: 'tl-drop' },
-        h('label', { for: id, class: 'tl-label', text: 'Elige un archivo .tflite (o suéltalo aquí)' }), file,
+      open: h('div', { class: 'tl-open' },
+        picker.zone,
         h('p', { class: 'tl-note', text: 'El archivo se lee en tu navegador; no se envía a ningún sitio.' }),
         h('div', { class: 'tl-row' },
           button('Ver el ejemplo float32', () => this.setState({ ejemplo: 'float32' }), { class: 'btn btn-quiet' }),
@@ -43,22 +42,7 @@ class TfliteInspector extends WidgetElement<typeof schema> {
       out: h('div', { class: 'tl-inspection' }),
     };
     const e = this.#el;
-    this.append(e.drop, e.msg, e.title, e.out);
-    this.listen(file, 'change', () => {
-      const f = file.files?.[0];
-      if (f) void this.#open(f);
-    });
-    this.listen(e.drop, 'dragover', (ev) => {
-      ev.preventDefault();
-      e.drop.dataset.over = '1';
-    });
-    this.listen(e.drop, 'dragleave', () => delete e.drop.dataset.over);
-    this.listen(e.drop, 'drop', (ev) => {
-      ev.preventDefault();
-      delete e.drop.dataset.over;
-      const f = (ev as DragEvent).dataTransfer?.files[0];
-      if (f) void this.#open(f);
-    });
+    this.append(e.open, e.msg, e.title, e.out);
     this.dataset.shown = '';
   }
 
