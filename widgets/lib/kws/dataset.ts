@@ -87,8 +87,8 @@ export function binStats(clips: readonly Float32Array[], bins: number): { mean: 
     for (let i = 0; i < c.length; i += bins) {
       for (let b = 0; b < bins; b++) {
         const v = c[i + b]!;
-        sum[b] += v;
-        sq[b] += v * v;
+        sum[b]! += v;
+        sq[b]! += v * v;
       }
       rows++;
     }
