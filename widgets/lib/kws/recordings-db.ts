@@ -2,11 +2,11 @@
  * Browser adapter: the learner's own keyword recordings (lesson 17) in IndexedDB database
  * `tinyml-kws`, version 1, object store `recordings` (keyPath 'id').
  *
- * Same approach as lib/motion/db.ts: one connection per page, reopened after a version change;
+ * Opened through lib/storage/idb.ts: one connection per page, reopened after a version change;
  * failures reject with an Error whose message is Spanish and says why (no IndexedDB, private
  * mode, blocked, quota). Samples are stored as Float32Array (structured clone).
  */
-import { idbReason, reqDone, txDone } from '../motion/db';
+import { dbOpener, idbReason, reqDone, txDone } from '../storage/idb';
 
 export interface KwsRecording {
   id: string;
@@ -24,47 +24,12 @@ export const KWS_RECORDINGS_STORE = 'recordings';
 /** Samples per recording (1 s at 16 kHz). */
 export const KWS_RECORDING_SAMPLES = 16000;
 
-let opening: Promise<IDBDatabase> | null = null;
-
-export function openKwsDb(): Promise<IDBDatabase> {
-  if (opening) return opening;
-  const p = new Promise<IDBDatabase>((resolve, reject) => {
-    const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    if (!idb) {
-      reject(new Error('Este navegador no tiene IndexedDB, donde la página guarda tus grabaciones (¿una ventana privada?). Puedes seguir usando las muestras incluidas.'));
-      return;
-    }
-    let req: IDBOpenDBRequest;
-    try {
-      req = idb.open(KWS_DB, KWS_DB_VERSION);
-    } catch (e) {
-      reject(new Error(`No se pudo abrir el almacén del navegador: ${idbReason(e)}.`));
-      return;
-    }
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(KWS_RECORDINGS_STORE)) db.createObjectStore(KWS_RECORDINGS_STORE, { keyPath: 'id' });
-    };
-    req.onblocked = () => reject(new Error('No se pudo abrir el almacén del navegador: otra pestaña con este curso lo tiene ocupado. Ciérrala o recárgala.'));
-    req.onerror = () => reject(new Error(`No se pudo abrir el almacén del navegador: ${idbReason(req.error)}.`));
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      db.onclose = () => {
-        opening = null;
-      };
-      resolve(db);
-    };
-  });
-  opening = p;
-  p.catch(() => {
-    if (opening === p) opening = null;
-  });
-  return p;
-}
+export const openKwsDb: () => Promise<IDBDatabase> = dbOpener({
+  name: KWS_DB,
+  version: KWS_DB_VERSION,
+  stores: [{ name: KWS_RECORDINGS_STORE, keyPath: 'id' }],
+  noIdbHint: 'Puedes seguir usando las muestras incluidas.',
+});
 
 function wrap(action: string, e: unknown): Error {
   return new Error(`No se pudo ${action}: ${idbReason(e)}.`);
