@@ -7,30 +7,18 @@
 // (44,1 kHz → 16 kHz and 48 kHz → 16 kHz, 1 s in 128-sample render quanta, as the AudioWorklet
 // runs it). Meyda is not installed in this repository, so there is no side-by-side comparison with
 // it (the issue asks for one as a devDependency of the bench only; the report says so).
-import { build } from 'esbuild';
+import { bundleForPage, measureInPage } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Audio para palabras clave (widgets/lib/audio) en Chromium sin interfaz';
 
-async function bundle() {
-  const out = await build({
-    stdin: {
-      contents:
-        "export { computeFeatures, FeatureProvider, AUDIO_DEFAULTS } from './widgets/lib/audio/features.ts';" +
+const bundle = () =>
+  bundleForPage(
+    "export { computeFeatures, FeatureProvider, AUDIO_DEFAULTS } from './widgets/lib/audio/features.ts';" +
         "export { MicChunker } from './widgets/lib/audio/mic-chunker.ts';" +
         "export { createRng } from './widgets/lib/rng/rng.ts';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: 'AUDIO',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
-}
+    'AUDIO',
+  );
 
 /** Runs inside the page; AUDIO is the bundled library. */
 function measure() {
@@ -89,15 +77,7 @@ function measure() {
 
 export async function run({ browser }) {
   const code = await bundle();
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('about:blank');
-  await page.addScriptTag({ content: code });
-  const { rows, userAgent } = await page.evaluate(measure);
-  await ctx.close();
-  if (errors.length) throw new Error(errors.join('\n'));
+  const { rows, userAgent } = await measureInPage(browser, code, measure);
   const fmt = (v) => v.toLocaleString('es-ES', { maximumFractionDigits: 3 });
   return {
     columns: ['medida', 'mediana (ms)', 'máximo (ms)'],

@@ -8,25 +8,18 @@
 //   dropped for lack of CPU) and how many lines came out (must be 60 000, 0 bad).
 // Not measured here: line-to-screen latency through the capture widget (issue 9 asks p95 ≤ 50 ms
 // at 100 Hz); that needs the widget's frame loop under a real clock and is not written yet.
-import { build } from 'esbuild';
+import { bundleForPage, measureInPage } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Movimiento (widgets/lib/dsp y widgets/lib/sensors) en Chromium sin interfaz';
 
-async function bundle() {
-  const out = await build({
-    stdin: {
-      contents:
-        "export { spectralFeatures } from './widgets/lib/dsp/spectral.ts';" +
+const bundle = () =>
+  bundleForPage(
+    "export { spectralFeatures } from './widgets/lib/dsp/spectral.ts';" +
         "export { LineSplitter, parseLine } from './widgets/lib/sensors/line-protocol.ts';" +
         "export { createRng } from './widgets/lib/rng/rng.ts';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true, format: 'iife', globalName: 'MOTION', write: false, target: 'es2022', logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
-}
+    'MOTION',
+  );
 
 /** Runs inside the page; MOTION is the bundled library. */
 function measure() {
@@ -77,15 +70,7 @@ function measure() {
 
 export async function run({ browser }) {
   const code = await bundle();
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('about:blank');
-  await page.addScriptTag({ content: code });
-  const { rows, userAgent } = await page.evaluate(measure);
-  await ctx.close();
-  if (errors.length) throw new Error(errors.join('\n'));
+  const { rows, userAgent } = await measureInPage(browser, code, measure);
   const fmt = (v) => v.toLocaleString('es-ES', { maximumFractionDigits: 3 });
   return {
     columns: ['medida', 'mediana (ms)', 'máximo (ms)'],

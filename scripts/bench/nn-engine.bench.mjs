@@ -6,27 +6,16 @@
 // and the longest call of trainFor(8), the slice a widget runs per animation frame (budget: 50 ms),
 // and a full redraw of a 100×100 decision surface the way the XOR widget paints it (grid forward
 // pass + colours into ImageData + putImageData on a canvas, synchronised by reading a pixel back).
-import { build } from 'esbuild';
+import { bundleForPage, measureInPage } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Motor de entrenamiento (widgets/lib/nn) en Chromium sin interfaz';
 
-async function bundle() {
-  const out = await build({
-    stdin: {
-      contents: "export * from './widgets/lib/nn/index.ts'; export { paintSurface } from './widgets/xor-mlp/core.ts';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: 'NN',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
-}
+const bundle = () =>
+  bundleForPage(
+    "export * from './widgets/lib/nn/index.ts'; export { paintSurface } from './widgets/xor-mlp/core.ts';",
+    'NN',
+  );
 
 /** Runs inside the page; NN is the bundled engine. Returns raw figures. */
 function measure() {
@@ -126,15 +115,7 @@ function measure() {
 
 export async function run({ browser }) {
   const code = await bundle();
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('about:blank');
-  await page.addScriptTag({ content: code });
-  const { rows, userAgent } = await page.evaluate(measure);
-  await ctx.close();
-  if (errors.length) throw new Error(errors.join('\n'));
+  const { rows, userAgent } = await measureInPage(browser, code, measure);
   const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('es-ES') : v.toLocaleString('es-ES', { maximumFractionDigits: 2 }));
   return {
     columns: ['medida', 'valor', 'unidad'],
