@@ -179,6 +179,7 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
         this.dataset.numTensors = String(m.numTensors);
         this.#setPhase(m.reason === 'done' ? 'done' : 'paused');
         if (m.saved) this.#store.saved('Entrenamiento terminado: guardado como «tu modelo». Pruébalo en el siguiente widget.');
+        else if (m.saveError) this.#store.error(m.saveError);
         break;
       case 'reset-done':
         this.dataset.numTensors = String(m.numTensors);

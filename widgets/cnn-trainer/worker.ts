@@ -145,15 +145,17 @@ async function finish(reason: 'paused' | 'done'): Promise<void> {
   if (!t || !data || !currentArch) return;
   const e = t.evaluate(data.test);
   let saved = false;
+  let saveError: string | null = null;
   if (reason === 'done') {
     try {
       await saveTrained(currentArch, e.accuracy);
       saved = true;
-    } catch {
-      saved = false;
+    } catch (err) {
+      // Said to the student: the run is kept on screen, only the copy in the browser failed.
+      saveError = `No se pudo guardar «tu modelo» en este navegador (${err instanceof Error ? err.message : String(err)}). El entrenamiento no se pierde: puedes descargarlo o volver a intentarlo.`;
     }
   }
-  post({ type: 'stopped', run: viewRun, reason, evaluation: report(e), info: trainedInfo(currentArch), saved, numTensors: tf.memory().numTensors });
+  post({ type: 'stopped', run: viewRun, reason, evaluation: report(e), info: trainedInfo(currentArch), saved, saveError, numTensors: tf.memory().numTensors });
 }
 
 function disposeAll(): void {

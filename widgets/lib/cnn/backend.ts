@@ -59,10 +59,18 @@ export interface WasmSetup {
  * only when hasHardwareWebgl() says so (tests may pass another probe).
  */
 export async function chooseBackend(tf: Tf, order: readonly BackendName[], wasm: WasmSetup | null, webglProbe = hasHardwareWebgl): Promise<BackendName> {
+  // Why each backend was passed over, said in the error when none works (never dropped).
+  const reasons: string[] = [];
   for (const name of order) {
-    if (name === 'webgl' && !webglProbe()) continue;
+    if (name === 'webgl' && !webglProbe()) {
+      reasons.push('WebGL: sin aceleración por hardware');
+      continue;
+    }
     if (name === 'wasm') {
-      if (!wasm) continue;
+      if (!wasm) {
+        reasons.push('WebAssembly: no se indicaron sus archivos');
+        continue;
+      }
       wasm.setWasmPaths(wasm.paths);
     }
     try {
@@ -70,12 +78,15 @@ export async function chooseBackend(tf: Tf, order: readonly BackendName[], wasm:
         await tf.ready();
         return name;
       }
-    } catch {
-      /* try the next one */
+      reasons.push(`${BACKEND_SHORT[name]}: no se pudo iniciar`);
+    } catch (e) {
+      reasons.push(`${BACKEND_SHORT[name]}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  throw new Error('Ningún motor de cálculo de TensorFlow.js funciona en este navegador.');
+  throw new Error(`Ningún motor de cálculo de TensorFlow.js funciona en este navegador (${reasons.join('; ')}).`);
 }
+
+const BACKEND_SHORT: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'JavaScript' };
 
 /** Installs the fast Conv2D/MaxPool gradients and, for wasm and CPU, the filter-gradient kernel. */
 export function enableFastTraining(tf: Tf, backend: BackendName): void {

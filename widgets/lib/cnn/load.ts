@@ -31,13 +31,19 @@ export interface LoadedCnn {
   missing: boolean;
 }
 
-export const storedModelExists = async (tf: typeof TF): Promise<boolean> => {
+/**
+ * Whether «tu modelo» is stored. A storage that cannot be read (IndexedDB blocked, private mode,
+ * quota) is not «no model»: `error` says what failed, in Spanish, and `stored` is false.
+ */
+export async function storedModelStatus(tf: typeof TF): Promise<{ stored: boolean; error: string | null }> {
   try {
-    return hasStoredModel(await tf.io.listModels());
-  } catch {
-    return false;
+    return { stored: hasStoredModel(await tf.io.listModels()), error: null };
+  } catch (e) {
+    return { stored: false, error: `No se pudo leer el almacenamiento de este navegador (${e instanceof Error ? e.message : String(e)}).` };
   }
-};
+}
+
+export const storedModelExists = async (tf: typeof TF): Promise<boolean> => (await storedModelStatus(tf)).stored;
 
 const accuracyOf = (meta: unknown): number | null => {
   const v = (meta as { exactitudPrueba?: unknown } | undefined)?.exactitudPrueba;
@@ -56,8 +62,9 @@ async function defaultAccuracy(): Promise<number | null> {
 
 /** Loads the model for `choice`; a broken «tu modelo» falls back to the default and says why in `error`. */
 export async function loadCnn(tf: typeof TF, choice: Choice): Promise<LoadedCnn & { error: string | null }> {
-  const stored = await storedModelExists(tf);
-  let error: string | null = null;
+  const status = await storedModelStatus(tf);
+  const stored = status.stored;
+  let error: string | null = choice !== 'defecto' && status.error ? `${status.error} Se usa el modelo por defecto.` : null;
   if (choice !== 'defecto' && stored) {
     try {
       const model = await tf.loadLayersModel(STORE_URL);

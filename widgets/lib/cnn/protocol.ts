@@ -48,7 +48,7 @@ export type FromWorker =
   | { type: 'ready'; backend: BackendName; numTensors: number; trainCount: number; testCount: number }
   | { type: 'progress'; run: number; points: CurvePoint[]; epoch: number; batch: number; batchesPerEpoch: number; epochs: number; samples: number; samplesPerSec: number }
   | { type: 'epoch'; run: number; epoch: number; x: number; trainLoss: number; trainAcc: number; testLoss: number; testAcc: number }
-  | { type: 'stopped'; run: number; reason: 'paused' | 'done'; evaluation: EvaluationReport; info: ModelInfo; saved: boolean; numTensors: number }
+  | { type: 'stopped'; run: number; reason: 'paused' | 'done'; evaluation: EvaluationReport; info: ModelInfo; saved: boolean; /** Spanish reason when a finished run could not be saved. */ saveError: string | null; numTensors: number }
   | { type: 'reset-done'; numTensors: number }
   | { type: 'saved'; ok: boolean; message: string }
   | { type: 'exported'; json: string; weights: ArrayBuffer }

@@ -23,14 +23,17 @@ export interface LoadedKws {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** True when the student has a saved keyword model. */
-export async function hasOwnKws(tf: Tf): Promise<boolean> {
+/** Whether the student has a saved keyword model; a storage that cannot be read says why. */
+export async function ownKwsStatus(tf: Tf): Promise<{ stored: boolean; error: string | null }> {
   try {
-    return Object.hasOwn(await tf.io.listModels(), KWS_STORE_URL);
-  } catch {
-    return false;
+    return { stored: Object.hasOwn(await tf.io.listModels(), KWS_STORE_URL), error: null };
+  } catch (e) {
+    return { stored: false, error: `No se pudo leer el almacenamiento de este navegador (${message(e)}); se usa el modelo del curso.` };
   }
 }
+
+/** True when the student has a saved keyword model. */
+export const hasOwnKws = async (tf: Tf): Promise<boolean> => (await ownKwsStatus(tf)).stored;
 
 /** Checks that a model's input/output shapes agree with its meta; Spanish reason or null. */
 export function kwsShapeProblem(model: TF.LayersModel, meta: KwsMeta): string | null {
@@ -61,7 +64,9 @@ export async function loadDefaultKws(tf: Tf, fetchFn: typeof fetch = fetch): Pro
 
 /** «tu modelo» when it exists and is usable; otherwise null and the Spanish reason. */
 export async function loadOwnKws(tf: Tf): Promise<{ loaded: LoadedKws | null; error: string | null }> {
-  if (!(await hasOwnKws(tf))) return { loaded: null, error: 'Todavía no has entrenado tu modelo; se usa el del curso.' };
+  const status = await ownKwsStatus(tf);
+  if (status.error) return { loaded: null, error: status.error };
+  if (!status.stored) return { loaded: null, error: 'Todavía no has entrenado tu modelo; se usa el del curso.' };
   let model: TF.LayersModel;
   try {
     model = await tf.loadLayersModel(KWS_STORE_URL);
