@@ -23,6 +23,11 @@ export const KWS_DB_VERSION = 1;
 export const KWS_RECORDINGS_STORE = 'recordings';
 /** Samples per recording (1 s at 16 kHz). */
 export const KWS_RECORDING_SAMPLES = 16000;
+/**
+ * Dispatched on window after any change to the recordings (added, deleted, cleared, imported),
+ * so other widgets (the trainer) can reload: window.dispatchEvent(new Event(KWS_RECORDINGS_EVENT)).
+ */
+export const KWS_RECORDINGS_EVENT = 'tinyml-kws-recordings';
 
 export const openKwsDb: () => Promise<IDBDatabase> = dbOpener({
   name: KWS_DB,
