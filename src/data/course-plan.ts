@@ -1,13 +1,14 @@
 import type { PartKey } from '../lib/lesson-schema';
 
 /**
- * The whole course as planned (COURSE-MAP). A lesson is "published" when a file
- * content/lessons/NN-slug.mdx exists; the home page and sidebar list the others as not yet
- * published, without links.
+ * The order of the whole course (COURSE-MAP): which slug is lesson N. One source of truth per
+ * fact: a published lesson (a file content/lessons/NN-slug.mdx) takes its title, part, duration and
+ * summary from its frontmatter only; `planned` holds them for a lesson not written yet, so the home
+ * page and the sidebar can list it without a link. src/data/course.ts checks at build time that
+ * every published lesson is here with the same order, that a published lesson has no `planned`
+ * copy left, and that every unpublished one has one.
  */
-export interface PlannedLesson {
-  order: number;
-  slug: string;
+export interface PlannedFields {
   title: string;
   part: PartKey;
   /** Estimated study time, minutes. */
@@ -15,39 +16,48 @@ export interface PlannedLesson {
   summary: string;
 }
 
+export interface PlannedLesson {
+  order: number;
+  slug: string;
+  /** Only while the lesson is not published. */
+  planned?: PlannedFields;
+}
+
 export const COURSE_PLAN: readonly PlannedLesson[] = [
-  { order: 1, slug: 'que-es-tinyml', title: '¿Qué es TinyML?', part: 'fundamentos', duration: 35,
-    summary: 'Aprendizaje automático en dispositivos diminutos: dónde se usa, con qué hardware y por qué la energía lo decide todo.' },
-  { order: 2, slug: 'ia-y-aprendizaje-automatico', title: 'Inteligencia artificial y aprendizaje automático', part: 'fundamentos', duration: 40,
-    summary: 'Qué es la IA, qué significa que una máquina aprenda de datos y la diferencia entre entrenar y usar un modelo.' },
-  { order: 3, slug: 'la-neurona-artificial', title: 'La neurona artificial', part: 'neuronas', duration: 45,
-    summary: 'De la neurona biológica al modelo matemático: pesos, sesgo, entrada neta y funciones de activación.' },
-  { order: 4, slug: 'capas-y-matrices', title: 'Capas y notación matricial', part: 'neuronas', duration: 40,
-    summary: 'Varias neuronas forman una capa y una capa es un producto de matrices: formas, notación y cálculo.' },
-  { order: 5, slug: 'perceptron-and-xor', title: 'El perceptrón: AND y XOR', part: 'neuronas', duration: 50,
-    summary: 'La regla de aprendizaje del perceptrón, por qué no puede con XOR y cómo lo resuelve una capa oculta.' },
-  { order: 6, slug: 'descenso-de-gradiente', title: 'Descenso de gradiente y regresión', part: 'neuronas', duration: 50,
-    summary: 'Cómo aprende una red: la pérdida, su gradiente y el efecto de la tasa de aprendizaje.' },
-  { order: 7, slug: 'aprendizaje-profundo', title: 'Arquitectura del aprendizaje profundo', part: 'neuronas', duration: 45,
-    summary: 'Tipos de aprendizaje, regresión frente a clasificación y el flujo de trabajo completo de un proyecto.' },
-  { order: 8, slug: 'como-ve-un-computador', title: '¿Cómo «ve» un computador?', part: 'vision', duration: 40,
-    summary: 'Imágenes como números y filtros como detectores de rasgos: la intuición detrás de las CNN.' },
-  { order: 9, slug: 'convolucion-y-pooling', title: 'Convolución, ReLU, pooling y softmax', part: 'vision', duration: 55,
-    summary: 'Las piezas de una red convolucional, paso a paso y con sus tamaños de salida.' },
-  { order: 10, slug: 'entrenar-una-cnn', title: 'Entrenar una CNN en el navegador', part: 'vision', duration: 50,
-    summary: 'Una CNN pequeña entrenada con dígitos reales de MNIST, aquí mismo, y probada con tus propios trazos.' },
-  { order: 11, slug: 'flujo-tinyml-y-edge-impulse', title: 'El flujo de trabajo TinyML', part: 'despliegue', duration: 40,
-    summary: 'Del flujo de aprendizaje profundo al de TinyML, Edge Impulse Studio y el aprendizaje por transferencia.' },
-  { order: 12, slug: 'tensorflow-lite', title: 'TensorFlow Lite', part: 'despliegue', duration: 50,
-    summary: 'Convertir un modelo a un archivo .tflite real, ejecutarlo con el intérprete y llevarlo a la placa.' },
-  { order: 13, slug: 'optimizacion-cuantizacion-y-poda', title: 'Optimización: cuantización y poda', part: 'despliegue', duration: 55,
-    summary: 'Cuantización int8 y poda: cuánto se gana en tamaño y velocidad y cuánto se pierde en precisión.' },
-  { order: 14, slug: 'datos-secuenciales', title: 'Datos secuenciales', part: 'aplicaciones', duration: 40,
-    summary: 'Voz, sonido y sensores inerciales: ventanas deslizantes y modelos para secuencias.' },
-  { order: 15, slug: 'clasificacion-de-movimiento', title: 'Clasificación de movimiento', part: 'aplicaciones', duration: 60,
-    summary: 'Del acelerómetro a las 33 características espectrales y a un clasificador en vivo con la placa.' },
-  { order: 16, slug: 'deteccion-de-anomalias', title: 'Detección de anomalías', part: 'aplicaciones', duration: 45,
-    summary: 'K-means y una puntuación de anomalía para detectar movimientos que nunca se vieron.' },
-  { order: 17, slug: 'deteccion-de-palabras-clave', title: 'Detección de palabras clave (KWS)', part: 'aplicaciones', duration: 60,
-    summary: 'Micrófono, espectrograma, banco de filtros mel y MFCC para reconocer palabras clave en vivo.' },
+  { order: 1, slug: 'que-es-tinyml' },
+  { order: 2, slug: 'ia-y-aprendizaje-automatico' },
+  { order: 3, slug: 'la-neurona-artificial' },
+  { order: 4, slug: 'capas-y-matrices' },
+  { order: 5, slug: 'perceptron-and-xor' },
+  { order: 6, slug: 'descenso-de-gradiente' },
+  { order: 7, slug: 'aprendizaje-profundo' },
+  { order: 8, slug: 'como-ve-un-computador' },
+  { order: 9, slug: 'convolucion-y-pooling' },
+  { order: 10, slug: 'entrenar-una-cnn' },
+  { order: 11, slug: 'flujo-tinyml-y-edge-impulse' },
+  { order: 12, slug: 'tensorflow-lite' },
+  { order: 13, slug: 'optimizacion-cuantizacion-y-poda' },
+  { order: 14, slug: 'datos-secuenciales' },
+  { order: 15, slug: 'clasificacion-de-movimiento' },
+  { order: 16, slug: 'deteccion-de-anomalias' },
+  { order: 17, slug: 'deteccion-de-palabras-clave' },
 ];
+
+/**
+ * Checks the plan against the published lessons; returns the Spanish problems (empty when fine).
+ * `published`: slug → order of each lesson file. Pure, so it is unit-tested.
+ */
+export function planProblems(plan: readonly PlannedLesson[], published: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  for (const [slug, order] of published) {
+    const p = plan.find((x) => x.slug === slug);
+    if (!p) out.push(`content/lessons: la lección «${slug}» no está en src/data/course-plan.ts`);
+    else if (p.order !== order) out.push(`content/lessons: «${slug}» dice order: ${order} y el plan (src/data/course-plan.ts) la pone en el lugar ${p.order}`);
+    else if (p.planned) out.push(`src/data/course-plan.ts: «${slug}» ya está publicada; borra su «planned» (el título, la parte, la duración y el resumen salen de su frontmatter)`);
+  }
+  for (const p of plan) {
+    if (!published.has(p.slug) && !p.planned) out.push(`src/data/course-plan.ts: la lección ${p.order} «${p.slug}» no está publicada y no tiene «planned» (título, parte, duración y resumen)`);
+  }
+  return out;
+}
+

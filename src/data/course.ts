@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { COURSE_PLAN } from './course-plan';
+import { COURSE_PLAN, planProblems } from './course-plan';
 import { PARTS, type PartKey } from '../lib/lesson-schema';
 
 export interface CourseLesson {
@@ -17,20 +17,17 @@ export interface CourseLesson {
 
 export const lessonHref = (slug: string): string => `/lecciones/${slug}/`;
 
-/** All lessons in order: published ones from the collection, the rest from the plan. */
+/** All lessons in order: published ones from their frontmatter, the rest from the plan. */
 export async function getCourse(): Promise<CourseLesson[]> {
   const entries = await getCollection('lessons');
   const bySlug = new Map(entries.map((e) => [e.data.slug, e]));
-  for (const e of entries) {
-    if (!COURSE_PLAN.some((p) => p.slug === e.data.slug)) {
-      throw new Error(`content/lessons: la lección «${e.data.slug}» no está en src/data/course-plan.ts`);
-    }
-  }
+  const problems = planProblems(COURSE_PLAN, new Map(entries.map((e) => [e.data.slug, e.data.order])));
+  if (problems.length) throw new Error(problems.join('\n'));
   return COURSE_PLAN.map((p) => {
     const e = bySlug.get(p.slug);
     return e
       ? { ...e.data, href: lessonHref(e.data.slug), entry: e }
-      : { ...p, objectives: [], href: null, entry: null };
+      : { order: p.order, slug: p.slug, ...p.planned!, objectives: [], href: null, entry: null };
   }).sort((a, b) => a.order - b.order);
 }
 
