@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { launchOptions } from '../../scripts/browser.mjs';
+import { axeViolations, expect, freezeClock, test, widget } from './fixtures';
+
+// Lesson 17, «Detección en directo» (kws-live): Chromium's fake microphone playing
+// silence – «sí» – silence, a shipped sample driven by page.clock, and a denied microphone.
+// Waits are on the widget's data-* attributes only.
+const LESSON = '/lecciones/deteccion-de-palabras-clave/';
+const FAKE_MIC = fileURLToPath(new URL('./assets/fake-mic-si.wav', import.meta.url));
+
+test.describe.configure({ timeout: 180_000 });
+// Launch options apply to the whole file (they force a new browser); only the first test grants
+// the microphone permission.
+test.use({
+  launchOptions: { ...launchOptions(), args: [...launchOptions().args, '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${FAKE_MIC}`] },
+});
+
+async function open(page: Page): Promise<Locator> {
+  const fig = await widget(page, 'en-directo');
+  const root = fig.locator('tinyml-kws-live');
+  // The course model loaded (tfjs and the model files can take a while on a busy machine).
+  await expect(root).toHaveAttribute('data-model', 'defecto', { timeout: 90_000 });
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  return root;
+}
+
+test.describe('micrófono falso de Chromium', () => {
+  test.use({ permissions: ['microphone'] });
+
+  test('el micrófono oye «sí» entre silencios y lo detecta', async ({ page }) => {
+    await page.goto(LESSON);
+    const root = await open(page);
+    await root.getByRole('button', { name: /Escuchar el micrófono/ }).click();
+    await expect(root).toHaveAttribute('data-phase', 'listening');
+    await expect(root).toHaveAttribute('data-source', 'mic');
+    // The file loops every 4 s: one «sí» per loop.
+    await expect(root).toHaveAttribute('data-last', 'sí', { timeout: 60_000 });
+    expect(Number(await root.getAttribute('data-detections'))).toBeGreaterThanOrEqual(1);
+    await expect(root.locator('[data-word="sí"]')).toHaveClass(/kl-lit/);
+    await root.getByRole('button', { name: /Detener/ }).click();
+    await expect(root).toHaveAttribute('data-phase', 'idle');
+  });
+});
+
+test('una muestra con page.clock: «no» entre silencios dispara «no»; umbral 1 no dispara nada', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(LESSON);
+  const root = await open(page);
+  await freezeClock(page);
+  await root.getByLabel('Muestra', { exact: true }).selectOption('no-2');
+  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await expect(root).toHaveAttribute('data-phase', 'listening');
+  await page.clock.runFor(3_200); // 1 s of silence, the word, 1 s of silence, in 20 ms chunks
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  await expect(root).toHaveAttribute('data-last', 'no');
+  await expect(root).toHaveAttribute('data-detections', '1');
+  await expect(root.locator('.kl-counts')).toContainText('«no» 1');
+  await expect(root.locator('svg [data-detection="no"]')).toHaveCount(1);
+  await expect(root.locator('p[aria-live="polite"]', { hasText: 'Detectado «no»' })).toHaveCount(1);
+  // The threshold at its maximum (1): the same sample is now a miss.
+  await root.getByRole('slider', { name: 'Umbral de detección' }).fill('1');
+  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await expect(root).toHaveAttribute('data-phase', 'listening');
+  await expect(root).toHaveAttribute('data-detections', '0');
+  await page.clock.runFor(3_200);
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  await expect(root).toHaveAttribute('data-detections', '0');
+});
+
+test('micrófono denegado: mensaje en español y las muestras siguen funcionando; axe limpio', async ({ page }) => {
+  await page.addInitScript(() => {
+    const deny = (): Promise<MediaStream> => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { value: deny, configurable: true });
+  });
+  await page.goto(LESSON);
+  const root = await open(page);
+  await root.getByRole('button', { name: /Escuchar el micrófono/ }).click();
+  await expect(root).toHaveAttribute('data-phase', 'error');
+  await expect(root.getByRole('alert')).toContainText('No tengo permiso para usar el micrófono');
+  await root.getByLabel('Muestra', { exact: true }).selectOption('si-2');
+  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await expect(root).toHaveAttribute('data-last', 'sí', { timeout: 30_000 });
+  await expect(root).toHaveAttribute('data-phase', 'idle', { timeout: 30_000 });
+  expect(await axeViolations(page, ['figure#en-directo'])).toEqual([]);
+});
