@@ -1,0 +1,96 @@
+/**
+ * Drawings of the keyword trainer (imported only by view.ts, so Plot and d3 load with the widget):
+ * loss and accuracy per epoch (training and validation) with Observable Plot, the confusion
+ * matrix and the data-set and layer tables as HTML.
+ */
+import * as Plot from '@observablehq/plot';
+import { color, interpolateRgb } from 'd3';
+import type { KwsSummary } from '../lib/kws/model';
+import { esTick, h, quietChart } from '../lib/widget/dom';
+import type { Colors } from '../lib/widget/plotkit';
+import { bytesText, confusionCells, int, pct, setRows, textOn, type Curves, type SetInfo } from './core';
+
+const base = (c: Colors, width: number) => ({
+  width, height: Math.round(Math.max(180, Math.min(240, width * 0.5))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
+  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
+});
+
+/** Loss (kind 'loss', nats) or accuracy (kind 'acc', %) per epoch: training solid, validation dashed. */
+export function curveChart(curves: Curves, kind: 'loss' | 'acc', c: Colors, width: number, epochs: number): Element {
+  const pts = curves.points(kind);
+  const train = pts.filter((p) => p.series === 'entrenamiento');
+  const val = pts.filter((p) => p.series === 'validación');
+  const top = kind === 'acc' ? 100 : Math.min(3, Math.max(0.5, ...pts.map((p) => p.value).filter(Number.isFinite)) * 1.1);
+  const marks: Plot.Markish[] = [Plot.frame({ stroke: c.grid })];
+  if (kind === 'acc') marks.push(Plot.ruleY([25], { stroke: c.muted, strokeDasharray: '2 3' }));
+  if (pts.length === 0) marks.push(Plot.text(['Todavía sin épocas: pulsa «Entrenar».'], { frameAnchor: 'middle', fill: c.muted, fontSize: 13 }));
+  marks.push(
+    Plot.line(train, { x: 'epoch', y: 'value', stroke: c.c1, strokeWidth: 2 }),
+    Plot.dot(train, { x: 'epoch', y: 'value', fill: c.c1, r: 2.5 }),
+    Plot.line(val, { x: 'epoch', y: 'value', stroke: c.c3, strokeWidth: 2, strokeDasharray: '5 4' }),
+    Plot.dot(val, { x: 'epoch', y: 'value', fill: c.c3, r: 3, symbol: 'square' }),
+  );
+  return quietChart(Plot.plot({
+    ...base(c, width),
+    x: { domain: [0, Math.max(1, epochs)], label: 'época →', grid: true, tickFormat: esTick },
+    y: { domain: [0, top], label: kind === 'acc' ? '↑ exactitud (%)' : '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
+    marks,
+  }) as unknown as Element);
+}
+
+/** A legend for both charts (HTML, so it wraps on a phone). */
+export function legend(c: Colors): HTMLElement {
+  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
+    h('span', { class: 'kt-key' }, h('span', { class: 'kt-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
+  return h('p', { class: 'kt-legend' },
+    key(c.c1, false, 'entrenamiento (media de la época)'),
+    key(c.c3, true, 'validación (voces apartadas, al final de cada época)'),
+    key(c.muted, true, 'azar (25 %)'));
+}
+
+const rgbOf = (css: string): [number, number, number] => {
+  const x = color(css)?.rgb();
+  return x ? [x.r, x.g, x.b] : [128, 128, 128];
+};
+
+/** m[true][predicted] as a table: each cell shows the count and its row percentage. */
+export function matrixTable(m: number[][], classes: readonly string[], c: Colors): HTMLTableElement {
+  const hit = interpolateRgb(c.bg, c.c1);
+  const miss = interpolateRgb(c.bg, c.c2);
+  const cells = confusionCells(m);
+  const head = h('tr', {}, h('th', { scope: 'col', class: 'kt-corner' }, h('span', { text: 'real ↓ / predicho →' })),
+    ...classes.map((k) => h('th', { scope: 'col', text: k })));
+  const rows = cells.map((row, t) => h('tr', {}, h('th', { scope: 'row', text: classes[t] ?? String(t) }), ...row.map((cell) => {
+    const bg = cell.truth === cell.predicted ? hit(cell.share) : miss(cell.count === 0 ? 0 : Math.min(1, 0.25 + 2 * cell.share));
+    const [r, g, b] = rgbOf(bg);
+    return h('td', { style: `background:${bg};color:${textOn(r, g, b)}`, 'data-count': cell.count },
+      h('span', { class: 'kt-count', text: String(cell.count) }), h('span', { class: 'kt-share', text: pct(cell.share, 0) }));
+  })));
+  return h('table', { class: 'kt-matrix' },
+    h('caption', { class: 'visually-hidden', text: 'Matriz de confusión en las voces de prueba: filas, clase real; columnas, clase predicha; en cada celda, clips y porcentaje de su fila.' }),
+    h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+/** Clips per class and split, plus the student's recordings (training only). */
+export function setTable(info: SetInfo, mine: readonly number[]): HTMLElement {
+  const head = h('tr', {}, ...['Clase', 'Entrenamiento', 'Validación', 'Prueba', 'Tus grabaciones'].map((x) => h('th', { scope: 'col', text: x })));
+  const rows = setRows(info, mine).map((r) => h('tr', { class: r.label === 'Total' ? 'kt-total' : undefined },
+    h('th', { scope: 'row', text: r.label }), ...[r.train, r.val, r.test, r.mine].map((v) => h('td', { class: 'num', text: int(v) }))));
+  return h('div', { class: 'kt-table-wrap' }, h('table', { class: 'kt-set' },
+    h('caption', { class: 'visually-hidden', text: 'Clips por clase en cada parte del conjunto' }), h('thead', {}, head), h('tbody', {}, ...rows)));
+}
+
+/** The model table: one row per layer (output shape, parameters, multiply-adds) and the totals. */
+export function layerTable(s: KwsSummary): HTMLElement[] {
+  const head = h('tr', {}, ...['Capa', 'Qué hace', 'Salida', 'Parámetros', 'Mult.-sumas'].map((x) => h('th', { scope: 'col', text: x })));
+  const rows = s.layers.map((l) => h('tr', {}, h('th', { scope: 'row', text: l.name }), h('td', { text: l.label }),
+    h('td', { text: l.outputShape.join(' × ') }), h('td', { class: 'num', text: int(l.params) }), h('td', { class: 'num', text: int(l.macs) })));
+  const foot = h('tr', { class: 'kt-total' }, h('th', { scope: 'row', text: 'Total' }), h('td'), h('td'),
+    h('td', { class: 'num', text: int(s.totalParams) }), h('td', { class: 'num', text: int(s.totalMacs) }));
+  return [
+    h('div', { class: 'kt-table-wrap' }, h('table', { class: 'kt-layers' }, h('thead', {}, head), h('tbody', {}, ...rows), h('tfoot', {}, foot))),
+    h('p', { class: 'kt-model-totals' },
+      `Entrada ${s.inputShape.join(' × ')}. En total: ${int(s.totalParams)} parámetros y ${int(s.totalMacs)} multiplicaciones-sumas por ventana de 1 s; `,
+      `los pesos ocupan ${bytesText(s.totalBytesFloat32)} en float32 y ${bytesText(s.totalBytesInt8)} en int8 (pesos de 1 byte, sesgos de 4).`),
+  ];
+}
