@@ -167,7 +167,13 @@ class KwsRecorder extends WidgetElement<typeof schema> {
   /* ---- phases ---- */
 
   #step(e: RecEvent): void {
+    const before = this.#rec;
     this.#rec = recStep(this.#rec, e);
+    const { phase, count } = this.#rec;
+    if (phase !== before.phase || count !== before.count) {
+      if (phase === 'countdown') this.#say(`Prepárate para decir «${this.#label}»: ${count}…`);
+      if (phase === 'recording') this.#say(`¡Ahora! Di «${this.#label}» (grabando 1 s)…`);
+    }
     this.#apply();
   }
 
@@ -179,8 +185,6 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     const big = this.#el.big;
     big.textContent = phase === 'countdown' ? String(count) : phase === 'recording' ? '●' : '';
     big.dataset.phase = phase;
-    if (phase === 'countdown') this.#say(`Prepárate para decir «${this.#label}»: ${count}…`);
-    if (phase === 'recording') this.#say(`¡Ahora! Di «${this.#label}» (grabando 1 s)…`);
     this.#controls();
   }
 
@@ -284,8 +288,8 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     this.#current = { id: makeId(now, new Set(this.#recs.map((r) => r.id))), label: this.#label, samples: clip, createdAt: now };
     this.#showCurrent();
     await this.#saveCurrent(`Guardado: «${this.#label}», 1 s (16000 muestras a 16 kHz).`);
-    this.#step({ type: 'saved' });
-    this.#rec = { phase: this.#unsaved ? 'error' : 'saved', count: 0 };
+    // Saved, or kept in memory with «Guardar otra vez» when the store refused it.
+    this.#rec = this.#unsaved ? { phase: 'error', count: 0 } : recStep(this.#rec, { type: 'saved' });
     this.#apply();
   }
 
