@@ -5,7 +5,8 @@
  */
 import { numberInput, select, slider } from '../lib/widget/dom';
 import { h } from '../lib/widget/dom';
-import { BATCH_SIZES, LEARNING_RATES, TRAIN_SIZES, int, type TrainerState } from './core';
+import { bounds, optionsOf } from '../lib/state/schema';
+import { int, trainerSchema as schema, type TrainerState } from './core';
 
 interface Ctl {
   root: HTMLElement;
@@ -24,23 +25,23 @@ export function buildSettings(get: () => TrainerState, set: (patch: Partial<Trai
   const s = get();
   type NumKey = 'conv1' | 'conv2' | 'hidden' | 'epochs';
   type SelKey = 'lr' | 'batch' | 'examples' | 'optimizer';
-  const sl = (key: NumKey, label: string, min: number, max: number, step: number, format: (v: number) => string): Ctl => {
-    const c = slider({ label, min, max, step, value: s[key], format, onInput: (v) => set({ [key]: v }) });
+  const sl = (key: NumKey, label: string, step: number, format: (v: number) => string): Ctl => {
+    const c = slider({ label, ...bounds(schema[key]), step, value: s[key], format, onInput: (v) => set({ [key]: v }) });
     return { root: c.root, input: c.input, set: () => c.set(get()[key]) };
   };
   const sel = <K extends SelKey>(key: K, label: string, options: ReadonlyArray<{ value: TrainerState[K]; label: string }>): Ctl => {
     const c = select<TrainerState[K]>({ label, options, value: s[key], onChange: (v) => set({ [key]: v } as Partial<TrainerState>) });
     return { root: c.root, input: c.input, set: () => c.set(get()[key]) };
   };
-  const conv1 = sl('conv1', 'Filtros de conv1', 1, 16, 1, (v) => `${v}`);
-  const conv2 = sl('conv2', 'Filtros de conv2', 1, 32, 1, (v) => `${v}`);
-  const hidden = sl('hidden', 'Neuronas densas ocultas', 0, 128, 8, (v) => (v === 0 ? 'ninguna' : `${v}`));
-  const epochs = sl('epochs', 'Épocas', 1, 30, 1, (v) => `${v}`);
-  const lr = sel('lr', 'Tasa de aprendizaje', LEARNING_RATES.map((v) => ({ value: v, label: v.replace('.', ',') })));
-  const batch = sel('batch', 'Tamaño de lote', BATCH_SIZES.map((v) => ({ value: v, label: v })));
-  const examples = sel('examples', 'Ejemplos de entrenamiento', TRAIN_SIZES.map((v) => ({ value: v, label: int(Number(v)) })));
-  const optimizer = sel('optimizer', 'Optimizador', [{ value: 'adam', label: 'Adam' }, { value: 'sgd', label: 'SGD (descenso de gradiente)' }]);
-  const seedCtl = numberInput({ label: 'Semilla', min: 0, max: 9999, step: 1, value: s.seed, onInput: (v) => set({ seed: Math.round(v) }) });
+  const conv1 = sl('conv1', 'Filtros de conv1', 1, (v) => `${v}`);
+  const conv2 = sl('conv2', 'Filtros de conv2', 1, (v) => `${v}`);
+  const hidden = sl('hidden', 'Neuronas densas ocultas', 8, (v) => (v === 0 ? 'ninguna' : `${v}`));
+  const epochs = sl('epochs', 'Épocas', 1, (v) => `${v}`);
+  const lr = sel('lr', 'Tasa de aprendizaje', optionsOf(schema.lr, (v) => v.replace('.', ',')));
+  const batch = sel('batch', 'Tamaño de lote', optionsOf(schema.batch));
+  const examples = sel('examples', 'Ejemplos de entrenamiento', optionsOf(schema.examples, (v) => int(Number(v))));
+  const optimizer = sel('optimizer', 'Optimizador', optionsOf(schema.optimizer, (v) => (v === 'adam' ? 'Adam' : 'SGD (descenso de gradiente)')));
+  const seedCtl = numberInput({ label: 'Semilla', ...bounds(schema.seed), step: 1, value: s.seed, onInput: (v) => set({ seed: Math.round(v) }) });
   const seed: Ctl = { root: seedCtl.root, input: seedCtl.input, set: () => seedCtl.set(get().seed) };
   const all = [conv1, conv2, hidden, epochs, lr, batch, examples, optimizer, seed];
   const root = h('div', { class: 'ct-settings' },

@@ -5,12 +5,26 @@
 import { accuracy, matrixTotal, topConfusions, type Matrix } from '../lib/cnn/confusion';
 import type { CnnArch, TrainConfig } from '../lib/cnn/spec';
 import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
+import { int as intField, oneOf } from '../lib/state/schema';
 import { fmt } from '../lib/widget/dom';
 
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
 export const BATCH_SIZES = ['8', '16', '32', '64', '128', '256'] as const;
 export const TRAIN_SIZES = ['500', '1000', '2000', '4000', '8000'] as const;
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
+
+/** The trainer's state (URL-shareable); the controls read their ranges and options from it. */
+export const trainerSchema = {
+  conv1: intField(8, 1, 16),
+  conv2: intField(16, 1, 32),
+  hidden: intField(0, 0, 128),
+  epochs: intField(5, 1, 30),
+  lr: oneOf(LEARNING_RATES, '0.003'),
+  batch: oneOf(BATCH_SIZES, '64'),
+  examples: oneOf(TRAIN_SIZES, '8000'),
+  optimizer: oneOf(OPTIMIZERS, 'adam'),
+  seed: intField(1, 0, 9999),
+};
 
 export interface TrainerState {
   conv1: number;

@@ -1,30 +1,18 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, h, liveText } from '../lib/widget/dom';
 import { thin } from '../lib/widget/series';
-import { int as intField, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
 import type { CurvePoint, EvaluationReport, FromWorker, ModelInfo, ToWorker } from '../lib/cnn/protocol';
 import { cnnLayers } from '../lib/cnn/spec';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import {
-  BATCH_SIZES, LEARNING_RATES, OPTIMIZERS, TRAIN_SIZES, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
+  trainerSchema as schema, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
 } from './core';
 import { accuracyChart, legend, lossChart, matrixTable, missGallery, summaryElements, type Colors } from './charts';
 import { StorePanel } from './store-panel';
 import { buildSettings, type Settings } from './controls';
 import './style.css';
 
-const schema = {
-  conv1: intField(8, 1, 16),
-  conv2: intField(16, 1, 32),
-  hidden: intField(0, 0, 128),
-  epochs: intField(5, 1, 30),
-  lr: oneOf(LEARNING_RATES, '0.003'),
-  batch: oneOf(BATCH_SIZES, '64'),
-  examples: oneOf(TRAIN_SIZES, '8000'),
-  optimizer: oneOf(OPTIMIZERS, 'adam'),
-  seed: intField(1, 0, 9999),
-};
 
 
 class CnnTrainerView extends WidgetElement<typeof schema> {

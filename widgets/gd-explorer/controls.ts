@@ -3,7 +3,9 @@
  * and the start point as number inputs (the keyboard alternative to clicking on the chart).
  * They only call back into the widget; `sync()` brings them in line with its state.
  */
+import { bounds, optionsOf } from '../lib/state/schema';
 import { button, h, numberInput, select, slider } from '../lib/widget/dom';
+import { schema } from './schema';
 import { num } from './messages';
 import type { PresetId, Surface, SurfaceId } from './surfaces';
 
@@ -13,13 +15,11 @@ export const PRESETS: readonly { id: PresetId; label: string }[] = [
   { id: 'oscila', label: 'α que oscila' },
   { id: 'diverge', label: 'α que diverge' },
 ];
-export const SPEEDS = [
-  { value: '2' as const, label: 'Lenta (2 pasos/s)' },
-  { value: '8' as const, label: 'Normal (8 pasos/s)' },
-  { value: '30' as const, label: 'Rápida (30 pasos/s)' },
-  { value: '120' as const, label: 'Muy rápida (120 pasos/s)' },
-];
-export type Speed = (typeof SPEEDS)[number]['value'];
+export type Speed = (typeof schema.speed.options)[number];
+const SPEED_NAMES: Record<Speed, string> = { '2': 'Lenta', '8': 'Normal', '30': 'Rápida', '120': 'Muy rápida' };
+/** The speed options, from the schema: «Normal (8 pasos/s)». */
+export const SPEEDS = optionsOf(schema.speed, (v) => `${SPEED_NAMES[v]} (${v} pasos/s)`);
+const ALPHA = bounds(schema.alpha);
 
 export interface ControlsApi {
   allowed: readonly Surface[];
@@ -51,15 +51,15 @@ export function buildControls(api: ControlsApi): Controls {
     options: api.allowed.map((x) => ({ value: x.id, label: x.label })),
     onChange: (v) => api.onSurface(v),
   });
-  // The slider moves log10 α from 10⁻⁴ to 3; α keeps 3 significant digits.
+  // The slider moves log10 α over the schema's range (10⁻⁴ to 3); α keeps 3 significant digits.
   const alpha = slider({
-    label: 'Tasa de aprendizaje α', min: -4, max: Math.log10(3), step: 0.01, value: Math.log10(s.alpha),
+    label: 'Tasa de aprendizaje α', min: Math.log10(ALPHA.min), max: Math.log10(ALPHA.max), step: 0.01, value: Math.log10(s.alpha),
     format: (v) => num(10 ** v, 3),
     onInput: (v) => api.onAlpha(Number((10 ** v).toPrecision(3))),
   });
   const speed = select({ label: 'Velocidad', options: SPEEDS, value: s.speed, onChange: (v) => api.onSpeed(v) });
-  const w1 = numberInput({ label: 'Inicio w', min: -50, max: 50, step: 0.1, value: s.w1, onInput: (v) => api.onStart(0, v) });
-  const w2 = numberInput({ label: 'Inicio w₂', min: -50, max: 50, step: 0.1, value: s.w2, onInput: (v) => api.onStart(1, v) });
+  const w1 = numberInput({ label: 'Inicio w', ...bounds(schema.w1), step: 0.1, value: s.w1, onInput: (v) => api.onStart(0, v) });
+  const w2 = numberInput({ label: 'Inicio w₂', ...bounds(schema.w2), step: 0.1, value: s.w2, onInput: (v) => api.onStart(1, v) });
   const label1 = w1.root.querySelector('label')!;
   const label2 = w2.root.querySelector('label')!;
   const presetButtons = PRESETS.map((p) => button(p.label, () => api.onPreset(p.id), { class: 'btn btn-quiet gd-preset', 'aria-pressed': 'false' }));

@@ -2,7 +2,7 @@ import katex from 'katex';
 import * as Plot from '@observablehq/plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, quietChart, resized, select, slider, type Slider } from '../lib/widget/dom';
-import { int, num, nums, oneOf } from '../lib/state/schema';
+import { bounds, int, num, nums, oneOf, optionsOf } from '../lib/state/schema';
 import { ACTIVATIONS, ACTIVATION_NAMES, sampleSegments, type ActivationName } from '../lib/nn/activations';
 import { PRESETS, describeNeuron, formulaTex, neuron, wordNum } from './core';
 import { drawNeuron, sub } from './diagram';
@@ -45,13 +45,16 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
     this.#hint = h('p', { class: 'nr-hint', 'aria-live': 'polite' });
     const nSel = select({
       label: 'Número de entradas',
-      options: (['2', '3', '4'] as const).map((v) => ({ value: v, label: v })),
+      options: Array.from({ length: schema.n.max - schema.n.min + 1 }, (_, i) => {
+        const v = String(schema.n.min + i) as '2' | '3' | '4';
+        return { value: v, label: v };
+      }),
       value: String(s.n) as '2' | '3' | '4',
       onChange: (v) => this.setState({ n: Number(v) }),
     });
     const actSel = select({
       label: 'Función de activación φ',
-      options: ACTIVATION_NAMES.map((a) => ({ value: a, label: ACTIVATIONS[a].label })),
+      options: optionsOf(schema.act, (a) => ACTIVATIONS[a].label),
       value: s.act,
       onChange: (v) => this.setState({ act: v }),
     });
@@ -60,12 +63,12 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
     const grid = h('div', { class: 'nr-inputs' });
     for (let i = 0; i < MAX_IN; i++) {
       const xs = slider({
-        label: `Entrada x${sub(i + 1)}`, min: -2, max: 2, step: 0.1, value: s.x[i]!,
+        label: `Entrada x${sub(i + 1)}`, ...bounds(schema.x), step: 0.1, value: s.x[i]!,
         format: (v) => wordNum(v, 2, 1),
         onInput: (v) => this.#setAt('x', i, v),
       });
       const ws = slider({
-        label: `Peso w${sub(i + 1)}`, min: -3, max: 3, step: 0.1, value: s.w[i]!,
+        label: `Peso w${sub(i + 1)}`, ...bounds(schema.w), step: 0.1, value: s.w[i]!,
         format: (v) => wordNum(v, 2, 1),
         onInput: (v) => this.#setAt('w', i, v),
       });
@@ -76,7 +79,7 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
       grid.append(row);
     }
     this.#bias = slider({
-      label: 'Sesgo b', min: -3, max: 3, step: 0.1, value: s.b,
+      label: 'Sesgo b', ...bounds(schema.b), step: 0.1, value: s.b,
       format: (v) => wordNum(v, 2, 1),
       onInput: (v) => this.setState({ b: v }),
     });

@@ -66,3 +66,16 @@ export function validate(field: Field, value: unknown): unknown {
         : undefined;
   }
 }
+
+/**
+ * A control's range read from its schema field, so a control never retypes what the schema says
+ * (`slider({ label, ...bounds(schema.conv1), step: 1, … })`). For `numbers`, the range of each item.
+ */
+export function bounds(field: Extract<Field, { min: number; max: number }>): { min: number; max: number } {
+  return { min: field.min, max: field.max };
+}
+
+/** The options of an enum field, each with its label (`label(v)`; the value itself by default). */
+export function optionsOf<O extends string>(field: { readonly kind: 'enum'; readonly options: readonly O[] }, label: (v: O) => string = (v) => v): Array<{ value: O; label: string }> {
+  return field.options.map((value) => ({ value, label: label(value) }));
+}
