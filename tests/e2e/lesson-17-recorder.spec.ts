@@ -53,7 +53,7 @@ test.describe('con un micrófono falso', () => {
     await expect(root).toHaveAttribute('data-count', '1');
     await expect(root).toHaveAttribute('data-counts', 'sí:1;no:0;silencio:0;desconocido:0');
     await expect(root.locator('.kr-status')).toContainText('Guardado: «sí», 1 s (16000 muestras a 16 kHz).');
-    await expect(root.locator('.kr-level-text')).toContainText('dBFS');
+    await expect(root.locator('.kr-level-text')).toHaveText('Nivel: micrófono apagado');
     await expect(root.locator('.kr-wave')).toHaveAttribute('aria-label', /Forma de onda del Clip de «sí»: 1 s, pico/);
 
     // Centrar moves the energy peak to 0,5 s and saves the clip again (same id, still one).
@@ -96,7 +96,7 @@ test.describe('con un micrófono falso', () => {
     await expect(again).toHaveAttribute('data-import', 'done');
     await expect(again).toHaveAttribute('data-count', '1');
     await expect(again).toHaveAttribute('data-counts', 'sí:1;no:0;silencio:0;desconocido:0');
-    await expect(again.locator('.kr-data-msg')).toContainText('Importados 1 clip (sí: 1).');
+    await expect(again.locator('.kr-data-msg')).toContainText('Importado 1 clip (sí: 1).');
 
     // A malformed .wav next to a good one: named in Spanish, the good one and the old clip kept.
     await again.getByLabel('Palabra que vas a grabar').selectOption('no');
@@ -105,7 +105,7 @@ test.describe('con un micrófono falso', () => {
       { name: 'no-1.wav', mimeType: 'audio/wav', buffer: readFileSync(resolve('public/data/keywords/samples/no-1.wav')) },
     ]);
     await expect(again.locator('.kr-data-msg')).toContainText('«roto.wav»: Este archivo no es un WAV');
-    await expect(again.locator('.kr-data-msg')).toContainText('Importados 1 clip (no: 1).');
+    await expect(again.locator('.kr-data-msg')).toContainText('Importado 1 clip (no: 1).');
     await expect(again).toHaveAttribute('data-count', '2');
     await expect(again).toHaveAttribute('data-counts', 'sí:1;no:1;silencio:0;desconocido:0');
 

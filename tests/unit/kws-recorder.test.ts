@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeWav16 } from '../../widgets/lib/audio/wav';
 import {
   CLIP_SAMPLES, ClipCollector, KWS_LABELS, PEAK_WINDOW, centreClip, clipHint, countByLabel, countsAttr, envelope, fitClip,
-  importItems, initialRec, isClutter, labelFromPath, level, loudestWindow, makeId, matchLabel, meterFraction, recStep,
+  importItems, initialRec, isClutter, meterZone, labelFromPath, level, loudestWindow, makeId, matchLabel, meterFraction, recStep,
   shiftClip, wavName, zipPath, type RecEvent, type RecState,
 } from '../../widgets/kws-recorder/core';
 
@@ -60,6 +60,11 @@ describe('level meter (dBFS)', () => {
     expect(meterFraction(-30)).toBeCloseTo(0.5);
     expect(meterFraction(0)).toBe(1);
     expect(meterFraction(3)).toBe(1);
+  });
+  it('live zone per chunk: satura at peak ≥ −1 dBFS, demasiado bajo at rms < −40 dBFS', () => {
+    expect(meterZone({ rmsDb: -20, peakDb: -0.5 })).toBe('clip');
+    expect(meterZone({ rmsDb: -41, peakDb: -30 })).toBe('low');
+    expect(meterZone({ rmsDb: -40, peakDb: -1.01 })).toBe('ok');
   });
   it('hints: satura at ≥ −1 dBFS peak, demasiado bajo under −40 dBFS in the loudest 100 ms, never for silencio', () => {
     expect(clipHint(burst(16000, 4000, 3000, 0.95), 'sí')).toBe('clip');

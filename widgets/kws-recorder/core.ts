@@ -88,6 +88,11 @@ export function loudestRmsDb(x: ArrayLike<number>): number {
 
 export type ClipHint = 'ok' | 'low' | 'clip';
 
+/** The live meter's zone for one 20 ms chunk: clip if peak_dB ≥ CLIP_DB, low if rms_dB < LOW_DB. */
+export const meterZone = (l: Level): ClipHint => (l.peakDb >= CLIP_DB ? 'clip' : l.rmsDb < LOW_DB ? 'low' : 'ok');
+
+export const ZONE_TEXT: Record<ClipHint, string> = { ok: 'bien', low: 'demasiado bajo', clip: 'satura' };
+
 export function clipHint(x: ArrayLike<number>, label: string): ClipHint {
   if (level(x).peakDb >= CLIP_DB) return 'clip';
   if (label !== 'silencio' && loudestRmsDb(x) < LOW_DB) return 'low';

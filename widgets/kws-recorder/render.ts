@@ -2,7 +2,7 @@
  * Drawing for the recorder (DOM, canvas): a clip's waveform (min/max per pixel column, from
  * core.envelope) with the 0,5 s centre line, and the level bar. Colours come from the theme.
  */
-import { envelope, meterFraction, METER_FLOOR_DB, CLIP_DB, LOW_DB } from './core';
+import { envelope, meterFraction, meterZone, METER_FLOOR_DB, CLIP_DB, LOW_DB, type Level } from './core';
 
 export interface WaveColors {
   wave: string;
@@ -50,10 +50,11 @@ export function drawWave(canvas: HTMLCanvasElement, x: Float32Array | null, c: W
   }
 }
 
-/** Width of the bar (0…100 %) and its zone: under LOW_DB, over CLIP_DB, or fine. */
-export function meterStyle(fill: HTMLElement, rmsDb: number, peakDb: number): void {
-  fill.style.width = `${(meterFraction(rmsDb) * 100).toFixed(1)}%`;
-  fill.dataset.zone = peakDb >= CLIP_DB ? 'clip' : rmsDb < LOW_DB ? 'low' : 'ok';
+/** Width of the bar (rms on −60…0 dBFS → 0…100 %) and its zone (core.meterZone); null empties it. */
+export function meterStyle(fill: HTMLElement, l: Level | null): void {
+  fill.style.width = l ? `${(meterFraction(l.rmsDb) * 100).toFixed(1)}%` : '0%';
+  if (l) fill.dataset.zone = meterZone(l);
+  else delete fill.dataset.zone;
 }
 
 /** Positions of the LOW_DB and CLIP_DB ticks on the bar, in %. */

@@ -26,7 +26,7 @@ import { KWS_RECORDINGS_EVENT, addRecording, clearRecordings, deleteRecording, l
 import { looksLikeZip, readZip, zipStore, ZipError } from '../lib/storage/zip';
 import {
   CLIP_SAMPLES, ClipCollector, HINT_TEXT, KWS_LABELS, RATE_HZ, SUGGESTED_PER_LABEL, ZIP_NAME, centreClip, clipHint, countByLabel,
-  countsAttr, importItems, initialRec, level, loudestWindow, makeId, recStep, wavName, zipPath, type ImportItem, type KwsLabel,
+  countsAttr, importItems, initialRec, level, loudestWindow, makeId, meterZone, recStep, ZONE_TEXT, wavName, zipPath, type ImportItem, type KwsLabel,
   type RecEvent, type RecState,
 } from './core';
 import { drawWave, meterStyle, meterTicks, waveColors, type WaveColors } from './render';
@@ -40,6 +40,8 @@ const LABEL_OF: Record<WordKey, KwsLabel> = { si: 'sí', no: 'no', silencio: 'si
 const schema = { word: oneOf(WORD_KEYS, 'si') };
 
 const SHIPPED_NOTE = 'Sin micrófono también puedes seguir: la red se entrena igual con el conjunto de clips del curso, y aquí puedes usar un archivo .wav.';
+
+const NO_CLIP = 'Aquí verás la forma de onda de tu último clip: 1 s, con una línea en 0,5 s, donde conviene que quede la palabra.';
 
 const timeText = (ms: number): string =>
   new Date(ms).toLocaleString('es-ES', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -101,11 +103,11 @@ class KwsRecorder extends WidgetElement<typeof schema> {
       status: h('p', { class: 'kr-status', 'aria-live': 'polite' }),
       big: h('p', { class: 'kr-big', 'aria-hidden': 'true' }),
       fill: h('span', { class: 'kr-fill' }),
-      levelText: h('span', { class: 'kr-level-text', id: levelId, text: 'Nivel: sin señal' }),
+      levelText: h('span', { class: 'kr-level-text', id: levelId, text: 'Nivel: micrófono apagado' }),
       hint: h('p', { class: 'kr-hint', 'aria-live': 'polite' }),
       micMsg: h('div', { class: 'kr-mic-msg', role: 'alert' }),
-      wave: h('canvas', { class: 'kr-wave', role: 'img', 'aria-label': 'Todavía no hay ningún clip.' }),
-      waveInfo: h('p', { class: 'kr-wave-info' }),
+      wave: h('canvas', { class: 'kr-wave', role: 'img', 'aria-label': NO_CLIP }),
+      waveInfo: h('p', { class: 'kr-wave-info', text: NO_CLIP }),
       play: button('Reproducir', () => this.#current && this.#play(this.#current), { class: 'btn btn-quiet' }),
       centre: button('Centrar', () => void this.#centre(), { class: 'btn btn-quiet' }),
       wavBtn: button('Descargar .wav', () => this.#current && this.#downloadOne(this.#current), { class: 'btn btn-quiet' }),
@@ -183,7 +185,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     if (phase === 'countdown') this.dataset.countdown = String(count);
     else delete this.dataset.countdown;
     const big = this.#el.big;
-    big.textContent = phase === 'countdown' ? String(count) : phase === 'recording' ? '●' : '';
+    big.textContent = phase === 'countdown' ? String(count) : phase === 'recording' ? '●' : phase === 'saved' ? '✓' : phase === 'error' ? '!' : '';
     big.dataset.phase = phase;
     this.#controls();
   }
@@ -255,6 +257,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     const mic = this.#mic;
     this.#mic = null;
     void mic?.stop();
+    this.#meterOff();
     this.#el.micMsg.replaceChildren(h('p', { text: message }), h('p', { text: SHIPPED_NOTE }));
     this.#say('No se grabó nada.');
     this.#step({ type: 'fail' });
@@ -263,8 +266,19 @@ class KwsRecorder extends WidgetElement<typeof schema> {
   #meter(samples: Float32Array): void {
     // 20 ms chunks; the text every 5th (10 per second) so it stays readable.
     const l = level(samples);
-    meterStyle(this.#el.fill, l.rmsDb, l.peakDb);
-    if (this.#chunks++ % 5 === 0) this.#el.levelText.textContent = `Nivel: ${fmt(l.rmsDb, 0)} dBFS (pico ${fmt(l.peakDb, 0)} dBFS)`;
+    meterStyle(this.#el.fill, l);
+    if (this.#chunks++ % 5 === 0) {
+      const zone = meterZone(l);
+      this.#el.levelText.textContent = `Nivel: ${fmt(l.rmsDb, 0)} dBFS (pico ${fmt(l.peakDb, 0)} dBFS) · ${ZONE_TEXT[zone]}`;
+      this.#el.levelText.dataset.zone = zone;
+    }
+  }
+
+  /** The microphone is off: the meter says so instead of showing its last value. */
+  #meterOff(): void {
+    meterStyle(this.#el.fill, null);
+    this.#el.levelText.textContent = 'Nivel: micrófono apagado';
+    delete this.#el.levelText.dataset.zone;
   }
 
   async #cancel(message: string): Promise<void> {
@@ -272,6 +286,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     const mic = this.#mic;
     this.#mic = null;
     this.#step({ type: 'cancel' });
+    this.#meterOff();
     this.#say(message);
     await mic?.stop();
   }
@@ -283,6 +298,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     this.#mic = null;
     this.#run++;
     void mic?.stop();
+    this.#meterOff();
     if (!clip || run + 1 !== this.#run) return;
     const now = Date.now();
     this.#current = { id: makeId(now, new Set(this.#recs.map((r) => r.id))), label: this.#label, samples: clip, createdAt: now };
@@ -447,8 +463,8 @@ class KwsRecorder extends WidgetElement<typeof schema> {
       await deleteRecording(r.id);
       if (this.#current?.id === r.id) {
         this.#current = null;
-        this.#el.waveInfo.textContent = '';
-        this.#el.wave.setAttribute('aria-label', 'Todavía no hay ningún clip.');
+        this.#el.waveInfo.textContent = NO_CLIP;
+        this.#el.wave.setAttribute('aria-label', NO_CLIP);
         this.#drawCurrent();
       }
       this.#dataMsg(`Borrado un clip de «${r.label}».`);
@@ -474,8 +490,8 @@ class KwsRecorder extends WidgetElement<typeof schema> {
       await clearRecordings();
       this.#current = null;
       this.#unsaved = false;
-      this.#el.waveInfo.textContent = '';
-      this.#el.wave.setAttribute('aria-label', 'Todavía no hay ningún clip.');
+      this.#el.waveInfo.textContent = NO_CLIP;
+      this.#el.wave.setAttribute('aria-label', NO_CLIP);
       this.#drawCurrent();
       this.#dataMsg('Borrados todos tus clips.');
       await this.#reload();
@@ -535,7 +551,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     const per = countByLabel(res.recordings);
     const perText = Object.entries(per).filter(([, n]) => n > 0).map(([l, n]) => `${l}: ${n}`).join(', ');
     const head = saved > 0
-      ? `Importados ${saved} ${saved === 1 ? 'clip' : 'clips'} (${perText}).`
+      ? `${saved === 1 ? 'Importado 1 clip' : `Importados ${saved} clips`} (${perText}).`
       : 'No he importado ningún clip.';
     this.#dataMsg(errors.length ? `${head} ${errors.length === 1 ? 'Un archivo no se pudo importar' : `${errors.length} archivos no se pudieron importar`}; el resto de tus clips sigue igual:` : head, errors);
     await this.#reload();
