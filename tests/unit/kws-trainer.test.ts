@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AUGMENT_SEED_OFFSET, Curves, archOf, checkFromWorker, checkToWorker, configOf, confusionCells, describeConfusion, describeCurves, int, pct,
-  recordingCounts, setRows, textOn, trainExamples, type SetInfo,
+  featureClips, recordingCounts, secondsPerEpoch, setRows, textOn, trainExamples, type SetInfo,
 } from '../../widgets/kws-trainer/core';
 import { DEFAULT_KWS_ARCH } from '../../widgets/lib/kws/model';
 
@@ -55,9 +55,13 @@ describe('protocol validation', () => {
   it('checks messages from the worker, including the shape of the matrix', () => {
     expect(typeof checkFromWorker({ type: 'ready', backend: 'wasm', set: info })).toBe('object');
     expect(checkFromWorker({ type: 'ready', backend: 'wasm', set: { ...info, counts: { ...info.counts, test: [1, 2] } } })).toMatch(/counts/);
-    expect(typeof checkFromWorker({ type: 'epoch', run: 1, epoch: 1, trainLoss: 1.2, trainAcc: 0.4, valLoss: 1.1, valAcc: 0.5 })).toBe('object');
-    expect(checkFromWorker({ type: 'epoch', run: 1, epoch: 0, trainLoss: 1, trainAcc: 0, valLoss: 1, valAcc: 0 })).toMatch(/epoch/);
-    expect(checkFromWorker({ type: 'epoch', run: 1, epoch: 1, trainLoss: Number.NaN, trainAcc: 0, valLoss: 1, valAcc: 0 })).toMatch(/epoch/);
+    expect(typeof checkFromWorker({ type: 'epoch', run: 1, epoch: 1, ms: 900, trainLoss: 1.2, trainAcc: 0.4, valLoss: 1.1, valAcc: 0.5 })).toBe('object');
+    expect(checkFromWorker({ type: 'epoch', run: 1, epoch: 0, ms: 900, trainLoss: 1, trainAcc: 0, valLoss: 1, valAcc: 0 })).toMatch(/epoch/);
+    expect(checkFromWorker({ type: 'epoch', run: 1, epoch: 1, ms: 900, trainLoss: Number.NaN, trainAcc: 0, valLoss: 1, valAcc: 0 })).toMatch(/epoch/);
+    expect(checkFromWorker({ type: 'epoch', run: 1, epoch: 1, trainLoss: 1, trainAcc: 0, valLoss: 1, valAcc: 0 })).toMatch(/epoch/);
+    const report = { train: 576, val: 32, test: 64, augmented: 384, extraUsed: 0, extraSkipped: 0, frames: 49, bins: 13, ms: 1234.5 };
+    expect(typeof checkFromWorker({ type: 'dataset', run: 1, report })).toBe('object');
+    expect(checkFromWorker({ type: 'dataset', run: 1, report: { ...report, ms: -1 } })).toMatch(/counts/);
     const done = {
       type: 'done', run: 1, meta: { classes: info.classes }, summary: {}, modelTopology: {}, weightSpecs: [], weightData: new ArrayBuffer(8),
       test: { accuracy: 0.5, loss: 1, n: 4, matrix: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]] },
@@ -136,5 +140,8 @@ describe('data-set summary', () => {
     expect(rows[4]).toEqual({ label: 'Total', train: 192, val: 32, test: 64, mine: 3 });
     expect(trainExamples(192, 3, 2)).toBe(585);
     expect(trainExamples(192, 0, 0)).toBe(192);
+    expect(featureClips(info, 0, 2)).toBe(576 + 32 + 64);
+    expect(secondsPerEpoch([1000, 2000])).toBe(1.5);
+    expect(secondsPerEpoch([])).toBeNaN();
   });
 });

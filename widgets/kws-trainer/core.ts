@@ -88,6 +88,8 @@ export interface DatasetReport {
   extraSkipped: number;
   frames: number;
   bins: number;
+  /** Time the worker spent computing the features, ms. */
+  ms: number;
 }
 
 export interface DoneReport {
@@ -104,7 +106,8 @@ export type FromWorker =
   | { type: 'ready'; backend: string; set: SetInfo }
   | { type: 'dataset'; run: number; report: DatasetReport }
   | { type: 'progress'; run: number; epoch: number; batch: number; batchesPerEpoch: number; epochs: number }
-  | ({ type: 'epoch'; run: number } & EpochRow)
+  /** ms: time of this epoch's batches plus its validation pass. */
+  | ({ type: 'epoch'; run: number; ms: number } & EpochRow)
   | ({ type: 'done'; run: number } & DoneReport)
   | { type: 'cancelled'; run: number }
   /** A Spanish message for the student; `during` says which request failed. */
@@ -165,12 +168,12 @@ export function checkFromWorker(m: unknown): FromWorker | string {
       const r = m.report;
       if (!run || !isObj(r)) return 'dataset: bad report';
       const keys = ['train', 'val', 'test', 'augmented', 'extraUsed', 'extraSkipped', 'frames', 'bins'];
-      return keys.every((key) => isInt(r[key], 0, 1e9)) ? (m as FromWorker) : 'dataset: bad counts';
+      return keys.every((key) => isInt(r[key], 0, 1e9)) && isNum(r.ms) && r.ms >= 0 ? (m as FromWorker) : 'dataset: bad counts';
     }
     case 'progress':
       return run && isInt(m.epoch, 0, 1e6) && isInt(m.batch, 0, 1e6) && isInt(m.batchesPerEpoch, 1, 1e6) && isInt(m.epochs, 1, 1e6) ? (m as FromWorker) : 'progress: bad numbers';
     case 'epoch':
-      return run && isInt(m.epoch, 1, 1e6) && [m.trainLoss, m.trainAcc, m.valLoss, m.valAcc].every(isNum) ? (m as FromWorker) : 'epoch: bad numbers';
+      return run && isInt(m.epoch, 1, 1e6) && [m.trainLoss, m.trainAcc, m.valLoss, m.valAcc, m.ms].every(isNum) ? (m as FromWorker) : 'epoch: bad numbers';
     case 'done': {
       const t = m.test;
       if (!run || !isObj(t) || !isNum(t.accuracy) || !isNum(t.loss) || !isInt(t.n, 0, 1e9)) return 'done: bad test';
@@ -316,6 +319,15 @@ export function setRows(info: SetInfo, mine: readonly number[]): SetRow[] {
   const sum = (key: 'train' | 'val' | 'test' | 'mine'): number => rows.reduce((a, r) => a + r[key], 0);
   return [...rows, { label: 'Total', train: sum('train'), val: sum('val'), test: sum('test'), mine: sum('mine') }];
 }
+
+/** Clips whose features a run computes: training (with copies and recordings), validation and test. */
+export const featureClips = (info: SetInfo, recordings: number, copies: number): number => {
+  const sum = (a: readonly number[]): number => a.reduce((x, v) => x + v, 0);
+  return trainExamples(sum(info.counts.train), recordings, copies) + sum(info.counts.val) + sum(info.counts.test);
+};
+
+/** Mean of the epochs' durations in seconds (NaN with none). */
+export const secondsPerEpoch = (ms: readonly number[]): number => (ms.length ? ms.reduce((a, v) => a + v, 0) / ms.length / 1000 : Number.NaN);
 
 /** Training examples a run will have: (clips + recordings) · (1 + copies). */
 export const trainExamples = (clips: number, recordings: number, copies: number): number => (clips + recordings) * (1 + copies);

@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
+import { button, cssVar, fmt, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
 import type { Colors } from '../lib/widget/plotkit';
 import { int as intField, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL, type BackendName } from '../lib/cnn/backend';
@@ -12,7 +12,7 @@ import { kwsSummary } from '../lib/kws/model';
 import { listRecordings } from '../lib/kws/recordings-db';
 import {
   AUGMENT_SEED_OFFSET, BATCH_SIZE, Curves, FEATURES, KWS_RECORDINGS_EVENT, LEARNING_RATES, archOf, checkFromWorker, configOf, describeConfusion, describeCurves,
-  int, pct, recordingCounts, trainExamples, type DoneReport, type ExtraMsg, type FromWorker, type Phase, type SetInfo, type ToWorker, type TrainerState,
+  featureClips, int, pct, recordingCounts, secondsPerEpoch, trainExamples, type DoneReport, type ExtraMsg, type FromWorker, type Phase, type SetInfo, type ToWorker, type TrainerState,
 } from './core';
 import { curveChart, layerTable, legend, matrixTable, setTable } from './charts';
 import './style.css';
@@ -46,6 +46,8 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
   #curves = new Curves();
   #run = 0;
   #plannedEpochs = 0;
+  /** Duration of each epoch of the current run, ms (from the worker). */
+  #epochMs: number[] = [];
   #progress = { epoch: 0, batch: 0, per: 1, epochs: 1 };
   #result: (DoneReport & { saved: boolean }) | null = null;
   #current: { source: 'propio' | 'defecto'; accuracy: number | null } | null = null;
@@ -217,15 +219,19 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
     this.#el.store.textContent = '';
     this.#plannedEpochs = this.state.epochs;
     this.#progress = { epoch: 0, batch: 0, per: 1, epochs: this.state.epochs };
+    this.#epochMs = [];
     this.dataset.epoch = '0';
     delete this.dataset.testAccuracy;
+    delete this.dataset.epochMs;
+    delete this.dataset.featureMs;
     const s = this.state;
     this.#send({
       type: 'start', run: this.#run,
       request: { feature: s.feature, arch: archOf(s), config: configOf(s), copies: s.copies, augmentSeed: s.seed + AUGMENT_SEED_OFFSET },
       extra: this.#recordings.map((r) => ({ label: r.label, samples: r.samples })),
     });
-    this.#el.status.textContent = 'Calculando las características de los clips…';
+    const clips = this.#set ? featureClips(this.#set, this.#usedRecordings(), s.copies) : 0;
+    this.#el.status.textContent = `Calculando las características (${s.feature === 'mfcc' ? 'MFCC' : 'log-mel'}) de ${int(clips)} clips; puede tardar medio minuto…`;
     this.#setPhase('training', false);
     this.#drawCurves();
   }
@@ -264,6 +270,7 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
       case 'dataset':
         this.dataset.trainExamples = String(m.report.train);
         this.dataset.testSize = String(m.report.test);
+        this.dataset.featureMs = m.report.ms.toFixed(0);
         break;
       case 'progress':
         this.#progress = { epoch: m.epoch, batch: m.batch, per: m.batchesPerEpoch, epochs: m.epochs };
@@ -271,7 +278,9 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
         break;
       case 'epoch':
         this.#curves.add(m);
+        this.#epochMs.push(m.ms);
         this.dataset.epoch = String(m.epoch);
+        this.dataset.epochMs = (1000 * secondsPerEpoch(this.#epochMs)).toFixed(0);
         this.#drawCurves();
         break;
       case 'done':
@@ -355,14 +364,23 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
       case 'loading': e.status.textContent = 'Preparando TensorFlow.js y los clips del curso…'; break;
       case 'idle': e.status.textContent = `${motor}Listo para entrenar.`; break;
       case 'training':
-        e.status.textContent = `${motor}Entrenando: época ${Math.min(p.epoch + 1, p.epochs)} de ${p.epochs}, lote ${p.batch} de ${p.per}.`;
+        e.status.textContent = `${motor}Entrenando: época ${Math.min(p.epoch + 1, p.epochs)} de ${p.epochs}, lote ${p.batch} de ${p.per}${this.#speed()}.`;
         break;
-      case 'done': e.status.textContent = `${motor}Terminado: ${p.epochs} ${p.epochs === 1 ? 'época' : 'épocas'}.`; break;
+      case 'done': e.status.textContent = `${motor}Terminado: ${p.epochs} ${p.epochs === 1 ? 'época' : 'épocas'}${this.#speed()}.`; break;
       case 'cancelled':
         e.status.textContent = `Detenido en la época ${p.epoch + 1}. No se ha guardado nada: el modelo que había sigue igual.`;
         break;
       case 'error': break;
     }
+  }
+
+  #speed(): string {
+    const sec = secondsPerEpoch(this.#epochMs);
+    return Number.isFinite(sec) ? ` (${fmt(sec, 1)} s por época)` : '';
+  }
+
+  #usedRecordings(): number {
+    return this.#set ? this.#recordings.filter((r) => this.#set!.classes.includes(r.label)).length : 0;
   }
 
   #renderSet(): void {

@@ -75,10 +75,11 @@ async function start(run: number, req: TrainRequest, extra: ExtraMsg[]): Promise
   activeRun = run;
   await yieldNow(); // a «Detener» sent right after «Entrenar» is read before the slow part
   if (activeRun !== run) return post({ type: 'cancelled', run });
+  const t0 = performance.now();
   const data = dataFor(req, extra);
   post({
     type: 'dataset', run,
-    report: { train: data.train.n, val: data.val.n, test: data.test.n, augmented: data.augmented, extraUsed: data.extraUsed, extraSkipped: data.extraSkipped, frames: data.frames, bins: data.bins },
+    report: { ms: performance.now() - t0, train: data.train.n, val: data.val.n, test: data.test.n, augmented: data.augmented, extraUsed: data.extraUsed, extraSkipped: data.extraSkipped, frames: data.frames, bins: data.bins },
   });
   await yieldNow();
   if (activeRun !== run) return post({ type: 'cancelled', run });
@@ -89,6 +90,7 @@ async function start(run: number, req: TrainRequest, extra: ExtraMsg[]): Promise
     let loss = 0;
     let correct = 0;
     let seen = 0;
+    let epochStart = performance.now();
     while (!trainer.done) {
       if (activeRun !== run) return post({ type: 'cancelled', run });
       const r = trainer.step();
@@ -99,12 +101,14 @@ async function start(run: number, req: TrainRequest, extra: ExtraMsg[]): Promise
       post({ type: 'progress', run, epoch: c.epoch, batch: c.batch, batchesPerEpoch: per, epochs: req.config.epochs });
       if (r.epochEnded) {
         const v = trainer.evaluate(data.val);
-        post({ type: 'epoch', run, epoch: c.epoch, trainLoss: loss / seen, trainAcc: correct / seen, valLoss: v.loss, valAcc: v.accuracy });
+        const ms = performance.now() - epochStart;
+        post({ type: 'epoch', run, epoch: c.epoch, ms, trainLoss: loss / seen, trainAcc: correct / seen, valLoss: v.loss, valAcc: v.accuracy });
         loss = 0;
         correct = 0;
         seen = 0;
       }
       await yieldNow();
+      if (r.epochEnded) epochStart = performance.now();
     }
     if (activeRun !== run) return post({ type: 'cancelled', run });
     const test = trainer.evaluate(data.test);
