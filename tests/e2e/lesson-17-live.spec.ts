@@ -31,41 +31,47 @@ test.describe('micrófono falso de Chromium', () => {
   test('el micrófono oye «sí» entre silencios y lo detecta', async ({ page }) => {
     await page.goto(LESSON);
     const root = await open(page);
-    await root.getByRole('button', { name: /Escuchar el micrófono/ }).click();
+    await root.getByLabel('Micrófono', { exact: true }).check();
+    await root.getByRole('button', { name: 'Usar el micrófono' }).click();
     await expect(root).toHaveAttribute('data-phase', 'listening');
     await expect(root).toHaveAttribute('data-source', 'mic');
     // The file loops every 4 s: one «sí» per loop.
     await expect(root).toHaveAttribute('data-last', 'sí', { timeout: 60_000 });
     expect(Number(await root.getAttribute('data-detections'))).toBeGreaterThanOrEqual(1);
     await expect(root.locator('[data-word="sí"]')).toHaveClass(/kl-lit/);
-    await root.getByRole('button', { name: /Detener/ }).click();
+    await root.getByRole('button', { name: 'Detener' }).click();
     await expect(root).toHaveAttribute('data-phase', 'idle');
   });
 });
 
-test('una muestra con page.clock: «no» entre silencios dispara «no»; umbral 1 no dispara nada', async ({ page }) => {
+test('una muestra con page.clock: «no» en bucle entre silencios dispara «no»; con umbral 1, nada', async ({ page }) => {
   await page.clock.install();
   await page.goto(LESSON);
   const root = await open(page);
+  await expect(root.locator('[data-samples="ready"]')).toHaveCount(1);
   await freezeClock(page);
-  await root.getByLabel('Muestra', { exact: true }).selectOption('no-2');
-  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await root.getByLabel('Muestra', { exact: true }).selectOption('no-2.wav');
+  await root.getByRole('button', { name: 'Analizar la muestra' }).click();
   await expect(root).toHaveAttribute('data-phase', 'listening');
-  await page.clock.runFor(3_200); // 1 s of silence, the word, 1 s of silence, in 20 ms chunks
-  await expect(root).toHaveAttribute('data-phase', 'idle');
+  // One turn of the loop is 0,5 s of silence, the word (1 s) and 0,5 s of silence, in 20 ms chunks.
+  await page.clock.runFor(2_600);
   await expect(root).toHaveAttribute('data-last', 'no');
   await expect(root).toHaveAttribute('data-detections', '1');
   await expect(root.locator('.kl-counts')).toContainText('«no» 1');
   await expect(root.locator('svg [data-detection="no"]')).toHaveCount(1);
   await expect(root.locator('p[aria-live="polite"]', { hasText: 'Detectado «no»' })).toHaveCount(1);
-  // The threshold at its maximum (1): the same sample is now a miss.
+  await root.getByRole('button', { name: 'Detener' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+  // The threshold at its maximum (1): the same sample is now a miss, turn after turn.
   await root.getByRole('slider', { name: 'Umbral de detección' }).fill('1');
-  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await root.getByRole('button', { name: 'Analizar la muestra' }).click();
   await expect(root).toHaveAttribute('data-phase', 'listening');
   await expect(root).toHaveAttribute('data-detections', '0');
-  await page.clock.runFor(3_200);
-  await expect(root).toHaveAttribute('data-phase', 'idle');
+  await page.clock.runFor(4_200);
+  await expect(root.locator('svg [data-series="avg:no"]')).toHaveCount(1);
   await expect(root).toHaveAttribute('data-detections', '0');
+  await root.getByRole('button', { name: 'Detener' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'idle');
 });
 
 test('micrófono denegado: mensaje en español y las muestras siguen funcionando; axe limpio', async ({ page }) => {
@@ -75,12 +81,16 @@ test('micrófono denegado: mensaje en español y las muestras siguen funcionando
   });
   await page.goto(LESSON);
   const root = await open(page);
-  await root.getByRole('button', { name: /Escuchar el micrófono/ }).click();
+  await root.getByLabel('Micrófono', { exact: true }).check();
+  await root.getByRole('button', { name: 'Usar el micrófono' }).click();
   await expect(root).toHaveAttribute('data-phase', 'error');
   await expect(root.getByRole('alert')).toContainText('No tengo permiso para usar el micrófono');
-  await root.getByLabel('Muestra', { exact: true }).selectOption('si-2');
-  await root.getByRole('button', { name: /Reproducir muestra/ }).click();
+  await root.getByLabel('Muestras del curso', { exact: true }).check();
+  await root.getByLabel('Muestra', { exact: true }).selectOption('si-2.wav');
+  await root.getByRole('button', { name: 'Analizar la muestra' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'listening');
   await expect(root).toHaveAttribute('data-last', 'sí', { timeout: 30_000 });
-  await expect(root).toHaveAttribute('data-phase', 'idle', { timeout: 30_000 });
+  await root.getByRole('button', { name: 'Detener' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'idle');
   expect(await axeViolations(page, ['figure#en-directo'])).toEqual([]);
 });

@@ -108,6 +108,22 @@ describe('LiveEngine with the course model', () => {
     expect(b.map((p) => p.timeMs)).toEqual(a.map((p) => p.timeMs));
     b.forEach((p, i) => expect(Array.from(p.probs)).toEqual(Array.from(a[i]!.probs)));
   });
+  it('the picker\'s loop (0,5 s of silence, the clip, 0,5 s) fires once per turn with the defaults', () => {
+    const sil = wav('silencio');
+    for (const [name, label] of [['si-1', 'sí'], ['si-2', 'sí'], ['no-2', 'no']] as const) {
+      const turn = withPadding(wav(name), sil, 0.5, 0.5);
+      const e = new LiveEngine(meta, (x) => tf.tidy(() => (model.predict(tf.tensor4d(x, [1, meta.frames, meta.bins, 1])) as tf.Tensor).dataSync()), LIVE_DEFAULTS, 1e9);
+      // Four turns (8 s); a detection comes ≈ 0,6–1,6 s after the clip ends, so the last may fall outside.
+      for (let k = 0; k < 4; k++) for (let i = 0; i < turn.length; i += 320) e.push(turn.subarray(i, i + 320));
+      const got = e.timeline.labels;
+      expect(got.length, name).toBeGreaterThanOrEqual(3);
+      expect(got.length, name).toBeLessThanOrEqual(4);
+      expect(new Set(got), name).toEqual(new Set([label]));
+      // One per turn: consecutive detections ≈ 2 s apart (never twice inside one suppression window).
+      const t = e.timeline.detections.filter((d) => !d.quiet).map((d) => d.timeMs);
+      for (let i = 1; i < t.length; i++) expect(t[i]! - t[i - 1]!, name).toBeGreaterThan(1500);
+    }
+  });
   it('the teaching point: «no-1» is missed with a 1000 ms average and caught with 500 ms; threshold 1 never fires', () => {
     expect(run('no-1').timeline.labels).toEqual([]);
     expect(run('no-1', { ...LIVE_DEFAULTS, ventana: 500 }).timeline.labels).toEqual(['no']);

@@ -1,29 +1,26 @@
 /**
- * <tinyml-kws-live>: live keyword detection. An audio source (microphone, a shipped sample
- * played between two stretches of silence, or a WAV file) feeds LiveEngine (core.ts: features →
- * model on the last 1 s every N ms → RecognizeCommands); the view shows the last 5 s of raw
+ * <tinyml-kws-live>: live keyword detection. An audio source chosen with lib/audio's picker
+ * (microphone, a shipped sample or a WAV file, repeated between two stretches of silence)
+ * feeds LiveEngine (core.ts: features → model on the last 1 s every N ms → RecognizeCommands);
+ * the view shows the last 5 s of raw
  * posteriors, the smoothed keyword scores, the threshold and the detections with their
  * suppression windows, a big current-word display, a counter per keyword and the recognizer's
  * settings as sliders. Detections are announced in an aria-live region.
- * data-phase: idle | loading | listening | error; data-detections (reported detections in this
- * run), data-last (label of the last one), data-model (defecto | propio once loaded),
- * data-source (mic | buffer while listening).
+ * data-phase: idle | loading | listening | error; data-detections (reported detections since
+ * the source started), data-last (label of the last one), data-model (defecto | propio once
+ * loaded), data-source (mic | buffer while listening). The picker's own data-audio-* are inside.
  */
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, fmt, h, resized, select, slider, type Slider } from '../lib/widget/dom';
+import { fmt, h, resized, select, slider, type Slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { loadKws, type LoadedKws } from '../lib/kws/load';
 import { KWS_SAVED_EVENT } from '../lib/kws/contract';
 import type { Detection } from '../lib/kws/timeline';
 import type { AudioSource } from '../lib/audio/types';
-import { AudioSourceError } from '../lib/audio/types';
-import { BufferSource } from '../lib/audio/buffer-source';
-import { MicSource } from '../lib/audio/mic-source';
-import { toCourseRate } from '../lib/audio/resample';
-import { decodeWav } from '../lib/audio/wav';
-import { LIVE_DEFAULTS, LiveEngine, countByLabel, effectiveEveryMs, keywordsOf, withPadding, type LiveSettings } from './core';
+import { createAudioPicker, type AudioPickInfo, type AudioPicker } from '../lib/audio/source-picker';
+import { LIVE_DEFAULTS, LiveEngine, countByLabel, effectiveEveryMs, hopMs, keywordsOf, type LiveSettings } from './core';
 import { classSlot, timelineChart } from './render';
 import './style.css';
 
@@ -38,26 +35,9 @@ const schema = {
 };
 type State = typeof schema;
 
-const SAMPLES = [
-  { value: 'si-1', label: '«sí» (voz 1)' },
-  { value: 'si-2', label: '«sí» (voz 2)' },
-  { value: 'no-1', label: '«no» (voz 1)' },
-  { value: 'no-2', label: '«no» (voz 2)' },
-  { value: 'desconocido', label: 'otra palabra' },
-  { value: 'silencio', label: 'silencio' },
-] as const;
-type SampleName = (typeof SAMPLES)[number]['value'];
-const SAMPLE_URL = (name: string): string => `/data/keywords/samples/${name}.wav`;
 const SPAN_MS = 5000;
 /** ms (audio time) the current-word display stays lit after a detection. */
 const LIT_MS = 1200;
-
-async function fetchSamples(name: string): Promise<Float32Array> {
-  const res = await fetch(SAMPLE_URL(name));
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const w = decodeWav(new Uint8Array(await res.arrayBuffer()));
-  return toCourseRate(w.channels, w.sampleRate, 16000);
-}
 
 interface SliderSpec {
   key: keyof LiveSettings;
@@ -91,15 +71,16 @@ class KwsLive extends WidgetElement<State> {
   #loadRun = 0;
   #engine: LiveEngine | null = null;
   #source: AudioSource | null = null;
-  #offSource: Array<() => void> = [];
+  #offSource: (() => void) | null = null;
+  #picker: AudioPicker | null = null;
   #runDetections: Detection[] = [];
   #dirty = false;
+  /** The settings the engine runs with (JSON), so a redraw does not restart the recognizer. */
+  #applied = '';
   #width = 560;
-  #silence: Promise<Float32Array> | null = null;
   #el!: {
-    model: ReturnType<typeof select<(typeof MODELS)[number]>>; modelNote: HTMLElement;
-    mic: HTMLButtonElement; sample: ReturnType<typeof select<SampleName>>; play: HTMLButtonElement; stop: HTMLButtonElement;
-    status: HTMLElement; problem: HTMLElement; words: Map<string, HTMLElement>; counts: HTMLElement;
+    model: ReturnType<typeof select<(typeof MODELS)[number]>>; modelNote: HTMLElement; pickerBox: HTMLElement;
+    status: HTMLElement; words: Map<string, HTMLElement>; wordsBox: HTMLElement; counts: HTMLElement;
     chart: HTMLElement; legend: HTMLElement; announce: HTMLElement; sliders: Map<keyof LiveSettings, Slider>; every: HTMLElement;
   };
 
@@ -109,23 +90,18 @@ class KwsLive extends WidgetElement<State> {
     const sliderBoxes = SLIDERS.map((sp) => {
       const sl = slider({ label: sp.label, min: sp.min, max: sp.max, step: sp.step, value: s[sp.key], format: sp.format, onInput: (v) => this.setState({ [sp.key]: v } as Partial<typeof this.state>) });
       sliders.set(sp.key, sl);
-      const help = h('p', { class: 'kl-help', text: sp.help });
-      const helpId = `${sl.input.id}-ayuda`;
-      help.id = helpId;
-      sl.input.setAttribute('aria-describedby', helpId);
+      const help = h('p', { class: 'kl-help', text: sp.help, id: `${sl.input.id}-ayuda` });
+      sl.input.setAttribute('aria-describedby', help.id);
       sl.root.append(help);
       return sl.root;
     });
     this.#el = {
       model: select({ label: 'Modelo', options: [{ value: 'defecto', label: 'Modelo del curso' }, { value: 'propio', label: 'Tu modelo (el que entrenaste arriba)' }], value: s.modelo, onChange: (v) => this.setState({ modelo: v }) }),
       modelNote: h('p', { class: 'kl-model-note', 'aria-live': 'polite' }),
-      mic: button('🎤 Escuchar el micrófono', () => void this.#startMic()),
-      sample: select({ label: 'Muestra', options: SAMPLES, value: 'si-1', onChange: () => undefined }),
-      play: button('▶ Reproducir muestra', () => void this.#startSample(), { class: 'btn btn-quiet' }),
-      stop: button('■ Detener', () => void this.#stopSource(), { class: 'btn btn-quiet' }),
+      pickerBox: h('div', { class: 'kl-picker' }),
       status: h('p', { class: 'kl-status' }),
-      problem: h('p', { class: 'kl-problem', role: 'alert', hidden: true }),
       words: new Map(),
+      wordsBox: h('div', { class: 'kl-words', role: 'group', 'aria-label': 'Palabra detectada ahora' }),
       counts: h('p', { class: 'kl-counts' }),
       chart: h('div', { class: 'kl-chart', role: 'img' }),
       legend: h('ul', { class: 'kl-legend' }),
@@ -134,23 +110,29 @@ class KwsLive extends WidgetElement<State> {
       every: h('p', { class: 'kl-every' }),
     };
     const e = this.#el;
-    this.#el.sample.root.classList.add('kl-sample');
     this.append(
       h('div', { class: 'ctl-row' }, e.model.root),
       e.modelNote,
-      h('div', { class: 'kl-sources', role: 'group', 'aria-label': 'Fuente del audio' }, e.mic, e.sample.root, e.play, e.stop),
-      e.problem,
+      e.pickerBox,
       e.status,
-      h('div', { class: 'kl-now' }, h('div', { class: 'kl-words', role: 'group', 'aria-label': 'Palabra detectada ahora' }), e.counts),
+      h('div', { class: 'kl-now' }, e.wordsBox, e.counts),
       e.chart,
       e.legend,
       e.announce,
       h('details', { class: 'kl-settings', open: true }, h('summary', { text: 'Ajustes del reconocedor (RecognizeCommands)' }), h('div', { class: 'kl-sliders' }, ...sliderBoxes), e.every),
     );
+    // Samples and files repeat as silence – clip – silence: a lone 1 s clip never fires (the
+    // recognizer needs ≥ 250 ms of consistent results after the word is complete in the window).
+    this.#picker = createAudioPicker(e.pickerBox, {
+      loopSamples: true,
+      onSource: (src, info) => this.guard(() => this.#attach(src, info)),
+      onStop: () => this.guard(() => this.#detach()),
+      onProblem: () => this.guard(() => { if (!this.#source) this.dataset.phase = 'error'; }),
+    });
     this.dataset.detections = '0';
     this.dataset.last = '';
     this.dataset.phase = 'loading';
-    this.onCleanup(() => void this.#stopSource());
+    this.onCleanup(() => { this.#detach(); this.#picker?.dispose(); this.#picker = null; });
     this.onCleanup(resized(e.chart, (w) => { this.#width = w; this.#draw(); }));
     this.#width = e.chart.clientWidth || 560;
     this.listen(window, KWS_SAVED_EVENT, () => { if (this.state.modelo === 'propio') void this.#loadModel(); });
@@ -166,11 +148,12 @@ class KwsLive extends WidgetElement<State> {
   async #loadModel(): Promise<void> {
     const run = ++this.#loadRun;
     const choice = this.state.modelo;
-    await this.#stopSource();
+    this.#choice = choice; // also on failure: update() must not retry in a loop
+    await this.#picker?.stop();
     this.dataset.phase = 'loading';
     delete this.dataset.model;
     this.#el.modelNote.textContent = 'Cargando el modelo…';
-    this.#syncButtons();
+    this.#el.model.input.disabled = true;
     try {
       const { tf } = await loadTf();
       this.#tf = tf;
@@ -181,7 +164,6 @@ class KwsLive extends WidgetElement<State> {
       }
       this.#loaded?.model.dispose();
       this.#loaded = loaded;
-      this.#choice = choice;
       this.#engine = null;
       this.dataset.model = loaded.source;
       this.dataset.phase = 'idle';
@@ -190,28 +172,28 @@ class KwsLive extends WidgetElement<State> {
       this.#el.modelNote.textContent = (loaded.error ? `${loaded.error} ` : '') +
         `${loaded.source === 'propio' ? 'Tu modelo' : 'El modelo del curso'}: clases ${m.classes.map((c) => `«${c}»`).join(', ')}; entrada ${m.frames} × ${m.bins} (${m.feature === 'mfcc' ? 'MFCC' : 'log-mel'}).${acc}`;
       this.#el.modelNote.classList.toggle('kl-warn', !!loaded.error);
-      this.#el.status.textContent = 'Pulsa «Escuchar el micrófono» y di «sí» o «no», o reproduce una muestra (1 s de silencio, la palabra y 1 s de silencio).';
+      this.#el.status.textContent = 'Elige el micrófono y di «sí» o «no», o analiza una muestra: se repite con medio segundo de silencio antes y después.';
       this.#buildWords();
-      this.update();
     } catch (err) {
       if (run !== this.#loadRun) return;
       this.dataset.phase = 'error';
-      this.#el.modelNote.textContent = `No se pudo cargar el modelo: ${(err as Error).message}`;
-      this.#syncButtons();
+      this.#el.modelNote.textContent = `No se pudo cargar el modelo: ${(err as Error).message} Recarga la página para intentarlo de nuevo.`;
     }
+    this.#el.model.input.disabled = false;
+    this.update();
   }
 
   #buildWords(): void {
     const m = this.#loaded!.meta;
-    const box = this.querySelector('.kl-words')!;
+    const kws = keywordsOf(m.classes);
     this.#el.words.clear();
-    box.replaceChildren(...keywordsOf(m.classes).map((k) => {
+    this.#el.wordsBox.replaceChildren(...kws.map((k) => {
       const w = h('span', { class: `kl-word kl-b${classSlot(m.classes.indexOf(k))}`, text: k, 'data-word': k });
       this.#el.words.set(k, w);
       return w;
     }));
     this.#el.legend.replaceChildren(
-      ...m.classes.map((c, i) => h('li', {}, h('span', { class: `kl-sw kl-b${classSlot(i)}` }), `${c}: probabilidad (línea fina)${keywordsOf(m.classes).includes(c) ? ' y media suavizada (gruesa)' : ''}`)),
+      ...m.classes.map((c, i) => h('li', {}, h('span', { class: `kl-sw kl-b${classSlot(i)}` }), `${c}: probabilidad (línea fina)${kws.includes(c) ? ' y media suavizada (gruesa)' : ''}`)),
       h('li', {}, h('span', { class: 'kl-sw kl-sw-thr' }), 'umbral; las franjas sombreadas son la supresión tras cada detección'),
     );
   }
@@ -226,83 +208,42 @@ class KwsLive extends WidgetElement<State> {
     return new LiveEngine(meta, infer, this.#settings(), SPAN_MS);
   }
 
-  async #attach(src: AudioSource): Promise<boolean> {
-    await this.#stopSource();
+  /** The picker started `src`: a fresh engine and history listen to it. */
+  #attach(src: AudioSource, info: AudioPickInfo): void {
+    this.#detach();
     const engine = this.#newEngine();
-    if (!engine) return false;
-    this.#engine = engine;
-    this.#runDetections = [];
-    this.#source = src;
-    this.#hideProblem();
-    this.#offSource = [
-      src.on('samples', (c) => this.guard(() => this.#onSamples(c.samples))),
-      src.on('ended', () => this.guard(() => void this.#stopSource('La muestra terminó.'))),
-      src.on('problem', (p) => this.guard(() => { this.#showProblem(p.message); if (p.fatal) void this.#stopSource(); })),
-    ];
-    this.dataset.detections = '0';
-    this.dataset.source = src.kind;
-    try {
-      await src.start();
-    } catch (err) {
-      if (this.#source === src) await this.#stopSource();
-      this.#showProblem(err instanceof AudioSourceError ? err.problem.message : `No se pudo arrancar el audio: ${(err as Error).message}`);
-      this.dataset.phase = 'error';
-      this.#syncButtons();
-      return false;
-    }
-    if (this.#source !== src) return false;
-    this.dataset.phase = 'listening';
-    this.#el.status.textContent = src.kind === 'mic'
-      ? 'Escuchando el micrófono: di «sí» o «no» con calma, con una pausa entre palabras.'
-      : 'Reproduciendo la muestra entre dos silencios de 1 s.';
-    this.update();
-    return true;
-  }
-
-  async #startMic(): Promise<void> {
-    if (!this.#loaded) return;
-    await this.#attach(new MicSource());
-  }
-
-  async #startSample(): Promise<void> {
-    if (!this.#loaded) return;
-    const name = this.#el.sample.input.value;
-    let all: Float32Array;
-    try {
-      this.#silence ??= fetchSamples('silencio');
-      const [sil, smp] = await Promise.all([this.#silence, fetchSamples(name)]);
-      all = withPadding(smp, sil);
-    } catch (err) {
-      this.#silence = null;
-      this.#showProblem(`No se pudo descargar la muestra (${(err as Error).message}).`);
+    if (!engine) {
+      void this.#picker?.stop();
+      this.#el.status.textContent = 'Espera a que termine de cargar el modelo y vuelve a empezar.';
       return;
     }
-    await this.#attach(new BufferSource(all));
+    this.#engine = engine;
+    this.#applied = JSON.stringify(this.#settings());
+    this.#source = src;
+    this.#runDetections = [];
+    this.#offSource = src.on('samples', (c) => this.guard(() => this.#onSamples(c.samples)));
+    this.dataset.detections = '0';
+    this.dataset.source = src.kind;
+    this.dataset.phase = 'listening';
+    this.#el.status.textContent = info.kind === 'mic'
+      ? 'Escuchando: di «sí» o «no» con calma, con una pausa entre palabras.'
+      : `Analizando ${info.label} en bucle, entre silencios.`;
+    this.update();
   }
 
-  async #stopSource(note?: string): Promise<void> {
-    const src = this.#source;
-    if (!src) return;
+  /** The source stopped (or the widget left the page). */
+  #detach(): void {
+    const had = this.#source !== null;
+    this.#offSource?.();
+    this.#offSource = null;
     this.#source = null;
-    for (const off of this.#offSource) off();
-    this.#offSource = [];
-    await src.stop();
     delete this.dataset.source;
-    if (this.dataset.phase === 'listening') this.dataset.phase = 'idle';
-    const n = this.#runDetections.length;
-    this.#el.status.textContent = `${note ? `${note} ` : ''}Detenido. Detecciones: ${n}.`;
-    this.#syncButtons();
-    this.#draw();
-  }
-
-  #showProblem(msg: string): void {
-    this.#el.problem.textContent = msg;
-    this.#el.problem.hidden = false;
-  }
-
-  #hideProblem(): void {
-    this.#el.problem.hidden = true;
-    this.#el.problem.textContent = '';
+    if (this.dataset.phase === 'listening') this.dataset.phase = this.#picker?.element.dataset.audioStatus === 'error' ? 'error' : 'idle';
+    if (had && this.isConnected) {
+      const n = this.#runDetections.length;
+      this.#el.status.textContent = `Detenido. Detecciones en esta escucha: ${n}.`;
+      this.#draw();
+    }
   }
 
   #onSamples(samples: Float32Array): void {
@@ -323,25 +264,18 @@ class KwsLive extends WidgetElement<State> {
     }
   }
 
-  #syncButtons(): void {
-    const e = this.#el;
-    const ready = !!this.#loaded && this.dataset.phase !== 'loading';
-    e.mic.disabled = !ready || this.#source?.kind === 'mic';
-    e.play.disabled = !ready;
-    e.stop.disabled = !this.#source;
-    e.model.input.disabled = this.dataset.phase === 'loading';
-  }
-
   protected update(): void {
     const s = this.state;
     const e = this.#el;
     e.model.set(s.modelo);
-    if (this.#loaded && this.dataset.phase !== 'loading' && this.#choice !== s.modelo) void this.#loadModel();
+    if (this.dataset.phase !== 'loading' && this.#choice !== null && this.#choice !== s.modelo) void this.#loadModel();
     for (const sp of SLIDERS) e.sliders.get(sp.key)!.set(s[sp.key]);
-    this.#engine?.setSettings(this.#settings());
-    const every = effectiveEveryMs(s.cada, this.#loaded?.meta.params);
-    e.every.textContent = `Con estos ajustes: una inferencia cada ${fmt(every, 0)} ms (un número entero de saltos de 20 ms), unas ${fmt(s.ventana / every, 1)} en cada ventana de promedio; una palabra dispara si su media pasa de ${fmt(s.umbral, 2)} con al menos ${s.minimo} resultados que abarquen ${fmt(Math.trunc(s.ventana / 4), 0)} ms o más.`;
-    this.#syncButtons();
+    const key = JSON.stringify(this.#settings());
+    if (this.#engine && key !== this.#applied) this.#engine.setSettings(this.#settings());
+    this.#applied = key;
+    const params = this.#loaded?.meta.params;
+    const every = effectiveEveryMs(s.cada, params);
+    e.every.textContent = `Con estos ajustes: una inferencia cada ${fmt(every, 0)} ms (un número entero de saltos de ${fmt(hopMs(params), 1)} ms), unas ${fmt(s.ventana / every, 1)} en cada ventana de promedio; una palabra dispara si su media pasa de ${fmt(s.umbral, 2)} con al menos ${s.minimo} resultados que abarquen ${fmt(Math.trunc(s.ventana / 4), 0)} ms o más.`;
     this.#draw();
   }
 
