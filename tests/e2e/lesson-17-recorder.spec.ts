@@ -42,6 +42,9 @@ test.describe('con un micrófono falso', () => {
     await root.getByRole('button', { name: 'Grabar' }).click();
     await expect(root).toHaveAttribute('data-phase', 'countdown');
     await expect(root).toHaveAttribute('data-countdown', '3');
+    // The countdown starts once the microphone is open (the level meter already shows it).
+    await expect(root).toHaveAttribute('data-mic', 'on');
+    await expect(root.locator('.kr-level-text')).toContainText('dBFS');
     await page.clock.runFor(1000);
     await expect(root).toHaveAttribute('data-countdown', '2');
     await page.clock.runFor(1000);
@@ -50,6 +53,7 @@ test.describe('con un micrófono falso', () => {
     // The second itself is counted in samples from the microphone, not by a timer.
     await expect(root).toHaveAttribute('data-phase', /^(recording|saved)$/);
     await expect(root).toHaveAttribute('data-phase', 'saved', { timeout: 20_000 });
+    await expect(root).toHaveAttribute('data-mic', 'off');
     await expect(root).toHaveAttribute('data-count', '1');
     await expect(root).toHaveAttribute('data-counts', 'sí:1;no:0;silencio:0;desconocido:0');
     await expect(root.locator('.kr-status')).toContainText('Guardado: «sí», 1 s (16000 muestras a 16 kHz).');

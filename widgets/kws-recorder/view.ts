@@ -13,7 +13,8 @@
  * Data attributes (tests): data-phase (idle | countdown | recording | saved | error), data-count
  * (saved clips), data-counts («sí:1;no:0;…»), data-store (loading | ready | error), data-countdown
  * (3, 2, 1 during the countdown), data-hint (ok | low | clip, the last clip's), data-shift (samples
- * the last «Centrar» moved), data-import (idle | busy | done).
+ * the last «Centrar» moved), data-import (idle | busy | done), data-mic (off | opening | on: the
+ * countdown's first second starts once it is on).
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, fmt, h, select, uniqueId } from '../lib/widget/dom';
@@ -150,9 +151,12 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     this.#colors = waveColors(this);
     this.listen(document, 'tinyml:theme', () => { this.#colors = waveColors(this); this.#drawCurrent(); this.#renderList(); });
     this.listen(window, 'resize', () => this.#drawCurrent());
+    // Another copy of this widget (or any other widget) changed the recordings.
+    this.listen(window, KWS_RECORDINGS_EVENT, () => void this.#reload());
     this.onCleanup(() => { this.#run++; void this.#mic?.stop(); this.#mic = null; void this.#audio?.close().catch(() => undefined); this.#audio = null; });
     this.dataset.store = 'loading';
     this.dataset.import = 'idle';
+    this.dataset.mic = 'off';
     this.#apply();
     void this.#reload();
   }
@@ -173,7 +177,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     this.#rec = recStep(this.#rec, e);
     const { phase, count } = this.#rec;
     if (phase !== before.phase || count !== before.count) {
-      if (phase === 'countdown') this.#say(`Prepárate para decir «${this.#label}»: ${count}…`);
+      if (phase === 'countdown' && e.type === 'tick') this.#say(`Prepárate para decir «${this.#label}»: ${count}…`);
       if (phase === 'recording') this.#say(`¡Ahora! Di «${this.#label}» (grabando 1 s)…`);
     }
     this.#apply();
@@ -221,9 +225,10 @@ class KwsRecorder extends WidgetElement<typeof schema> {
     this.#collector = new ClipCollector(CLIP_SAMPLES);
     this.#chunks = 0;
     this.#step({ type: 'start' });
-    this.#tick(run);
+    this.#say('Abriendo el micrófono… (si el navegador te pregunta, permítelo).');
     const mic = new MicSource();
     this.#mic = mic;
+    this.dataset.mic = 'opening';
     mic.on('samples', ({ samples }) => {
       if (run !== this.#run) return;
       this.#meter(samples);
@@ -240,7 +245,13 @@ class KwsRecorder extends WidgetElement<typeof schema> {
       if (run !== this.#run) return;
       if (!(err instanceof AudioSourceError)) this.#micProblem(`No pude abrir el micrófono: ${(err as Error)?.message ?? err}`);
       // AudioSourceError: its problem event already said why.
+      return;
     }
+    if (run !== this.#run || mic.status !== 'running') return;
+    this.dataset.mic = 'on';
+    // The countdown runs once the microphone is open (a permission prompt can take a while).
+    this.#say(`Prepárate para decir «${this.#label}»: ${this.#rec.count}…`);
+    this.#tick(run);
   }
 
   /** One countdown second through the widget's timer (page.clock drives it in tests). */
@@ -276,6 +287,7 @@ class KwsRecorder extends WidgetElement<typeof schema> {
 
   /** The microphone is off: the meter says so instead of showing its last value. */
   #meterOff(): void {
+    this.dataset.mic = 'off';
     meterStyle(this.#el.fill, null);
     this.#el.levelText.textContent = 'Nivel: micrófono apagado';
     delete this.#el.levelText.dataset.zone;
