@@ -2,7 +2,7 @@ import { axeViolations, expect, freezeClock, test, widget } from './fixtures';
 import { DEFAULT_SETTINGS, anatomyCosts, formatOps, type ModelShape } from '../../widgets/kws-anatomy/core';
 
 // Lesson 17, «Anatomía de una aplicación KWS» (#anatomia): the boxes show live output of a looping
-// course sample through the default model (driven by page.clock), the budget of the Nano 33 BLE
+// course sample (lib/audio/source-picker) through the model (driven by page.clock), the budget of the Nano 33 BLE
 // Sense is stated, and a control changes a cost to the value the pure core gives. Waits are on
 // data-* attributes only.
 const LESSON = '/lecciones/deteccion-de-palabras-clave/';
@@ -27,7 +27,7 @@ test('anatomía: salida en directo en cada caja, presupuesto y un coste que camb
   await expect(root.locator('[data-resource="ram"] .ka-budget-line')).toContainText('de 256 KB');
   await expect(root.locator('[data-resource="flash"] .ka-budget-line')).toContainText('de 1 MB');
   await expect.poll(async () => { await page.clock.runFor(50); return root.getAttribute('data-model'); }, { timeout: 120_000 }).toBe('ready');
-  await root.getByRole('button', { name: 'Empezar' }).click();
+  await root.getByRole('button', { name: 'Analizar la muestra' }).click();
   await expect.poll(async () => { await page.clock.runFor(100); return root.getAttribute('data-phase'); }).toBe('running');
   await page.clock.runFor(2500);
   await expect.poll(async () => { await page.clock.runFor(200); return Number(await root.getAttribute('data-inferences')); }).toBeGreaterThan(0);
@@ -50,6 +50,9 @@ test('anatomía: salida en directo en cada caja, presupuesto y un coste que camb
   await expect(fftOps).toHaveText(ops('fft', { fftSize: 1024 }));
   await root.getByRole('button', { name: 'Detener' }).click();
   await expect(root).toHaveAttribute('data-phase', 'idle');
+  const frozen = await root.getAttribute('data-inferences');
+  await page.clock.runFor(2000);
+  await expect(root).toHaveAttribute('data-inferences', frozen ?? '');
 });
 
 test('anatomía: axe no encuentra infracciones (claro y oscuro)', async ({ page }) => {
@@ -59,7 +62,7 @@ test('anatomía: axe no encuentra infracciones (claro y oscuro)', async ({ page 
     const fig = await widget(page, 'anatomia');
     const root = fig.locator('tinyml-kws-anatomy');
     await expect(root).toHaveAttribute('data-model', 'ready', { timeout: 120_000 });
-    await root.getByRole('button', { name: 'Empezar' }).click();
+    await root.getByRole('button', { name: 'Analizar la muestra' }).click();
     await expect.poll(async () => Number(await root.getAttribute('data-inferences')), { timeout: 60_000 }).toBeGreaterThan(0);
     await fig.locator('details.ka-details summary').click();
     expect(await axeViolations(page, ['figure#anatomia']), `axe (${scheme})`).toEqual([]);

@@ -131,9 +131,9 @@ export function costList(c: StageCost): HTMLElement {
   return h('dl', { class: 'ka-costs' }, row('ops', 'Cálculo', l.ops), row('ram', 'RAM', l.ram), row('flash', 'Flash', l.flash));
 }
 
-/** Colour class of each stage in the stacked bars (five theme colours for nine stages). */
+/** Colour class of each stage in the stacked bars (the five theme colours and four mixes of them). */
 export const STAGE_COLOR: Record<StageId, string> = {
-  mic: 'ka-s5', frames: 'ka-s4', fft: 'ka-s1', mel: 'ka-s3', log: 'ka-s5', dct: 'ka-s4', window: 'ka-s3', model: 'ka-s2', recognize: 'ka-s1',
+  mic: 'ka-s5', frames: 'ka-s6', fft: 'ka-s1', mel: 'ka-s3', log: 'ka-s7', dct: 'ka-s4', window: 'ka-s8', model: 'ka-s2', recognize: 'ka-s9',
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * <tinyml-kws-anatomy>: the keyword-spotting pipeline as nine boxes (micrófono → reconocedor),
- * each with its live output on a looping course sample and its cost per second of audio (ops, RAM,
+ * each with its live output (a course sample in a loop, the microphone or a WAV file, chosen with
+ * lib/audio/source-picker) and its cost per second of audio (ops, RAM,
  * flash: lib/kws/anatomy.ts through ./core.ts), ending in the budget of a Nano 33 BLE Sense as
  * stacked bars. The controls (inference interval, FFT size, mel bands, MFCC count) change the
  * costs; the live outputs keep the loaded model's parameters (the interval changes them too).
@@ -9,15 +10,15 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, h, select, slider } from '../lib/widget/dom';
+import { h, select, slider } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { loadKws, type LoadedKws } from '../lib/kws/load';
-import { standardizeWindow } from '../lib/kws/contract';
+import { KWS_SAVED_EVENT, standardizeWindow } from '../lib/kws/contract';
+import { createAudioPicker, type AudioPickInfo, type AudioPicker } from '../lib/audio/source-picker';
 import { LiveTimeline } from '../lib/kws/timeline';
 import { DEFAULT_KWS_ARCH } from '../lib/kws/model';
 import { RECOGNIZE_DEFAULTS } from '../lib/audio/recognize';
-import { BufferSource } from '../lib/audio/buffer-source';
 import { FeatureProvider, AUDIO_DEFAULTS, type AudioParams } from '../lib/audio/features';
 import type { AudioSource, AudioChunk } from '../lib/audio/types';
 import type { StageId } from '../lib/kws/anatomy';
@@ -28,18 +29,11 @@ import {
 import { STAGE_COLOR, bars, budgetBars, classBars, costList, paintWindow, sparkline } from './render';
 import './style.css';
 
-const SAMPLES = ['si-1.wav', 'si-2.wav', 'no-1.wav', 'no-2.wav', 'silencio.wav', 'desconocido.wav'] as const;
-const SAMPLE_LABELS: Record<(typeof SAMPLES)[number], string> = {
-  'si-1.wav': '«sí» (voz 1)', 'si-2.wav': '«sí» (voz 2)', 'no-1.wav': '«no» (voz 1)', 'no-2.wav': '«no» (voz 2)',
-  'silencio.wav': 'silencio', 'desconocido.wav': 'otra palabra («uno»)',
-};
-
 const schema = {
   cada: int(100, EVERY_MS.min, EVERY_MS.max),
   fft: oneOf(FFT_SIZES, '512'),
   mel: int(40, MEL_BANDS.min, MEL_BANDS.max),
   mfcc: int(13, MFCC_COUNT.min, MFCC_COUNT.max),
-  muestra: oneOf(SAMPLES, 'si-1.wav'),
 };
 type State = typeof schema;
 
@@ -71,6 +65,9 @@ class KwsAnatomy extends WidgetElement<State> {
   #kws: LoadedKws | null = null;
   #tf: typeof TF | null = null;
   #source: AudioSource | null = null;
+  #sourceLabel = '';
+  #picker: AudioPicker | null = null;
+  #loadRun = 0;
   #unsub: (() => void) | null = null;
   #fp: FeatureProvider | null = null;
   #ring = new SampleRing(2 * AUDIO_DEFAULTS.frameLength);
@@ -81,7 +78,7 @@ class KwsAnatomy extends WidgetElement<State> {
   #ms = { features: 0, frames: 0, model: 0, inferences: 0 };
   #costs: AnatomyCosts | null = null;
   #el!: {
-    status: HTMLElement; start: HTMLButtonElement; stop: HTMLButtonElement; sample: ReturnType<typeof select>;
+    status: HTMLElement; pickerBox: HTMLElement;
     cada: ReturnType<typeof slider>; fft: ReturnType<typeof select>; mel: ReturnType<typeof slider>; mfcc: ReturnType<typeof slider>;
     liveNote: HTMLElement; boxes: Record<StageId, Box>; budget: HTMLElement; budgetText: HTMLElement; how: HTMLElement; measured: HTMLElement;
     canvas: HTMLCanvasElement;
@@ -105,13 +102,7 @@ class KwsAnatomy extends WidgetElement<State> {
     });
     this.#el = {
       status: h('p', { class: 'ka-status', 'aria-live': 'polite' }),
-      start: button('▶ Empezar', () => void this.#start()),
-      stop: button('■ Detener', () => void this.#stop(), { class: 'btn btn-quiet' }),
-      sample: select({
-        label: 'Muestra del curso (se repite)', value: s.muestra,
-        options: SAMPLES.map((f) => ({ value: f, label: SAMPLE_LABELS[f] })),
-        onChange: (v) => { this.setState({ muestra: v }); if (this.#source) void this.#start(); },
-      }),
+      pickerBox: h('div', { class: 'ka-picker' }),
       cada: slider({ label: 'Una inferencia cada', min: EVERY_MS.min, max: EVERY_MS.max, step: EVERY_MS.step, value: s.cada, format: (v) => `${v} ms`, onInput: (v) => this.setState({ cada: v }) }),
       fft: select({ label: 'Tamaño de la FFT (N)', value: s.fft, options: FFT_SIZES.map((n) => ({ value: n, label: `${n} puntos` })), onChange: (v) => this.setState({ fft: v }) }),
       mel: slider({ label: 'Bandas mel', min: MEL_BANDS.min, max: MEL_BANDS.max, step: MEL_BANDS.step, value: s.mel, onInput: (v) => this.setState({ mel: v }) }),
@@ -126,7 +117,7 @@ class KwsAnatomy extends WidgetElement<State> {
     };
     const e = this.#el;
     this.append(
-      h('div', { class: 'ctl-row' }, e.sample.root, h('div', { class: 'ka-run' }, e.start, e.stop)),
+      e.pickerBox,
       e.status,
       h('div', { class: 'ctl-row ka-controls', role: 'group', 'aria-label': 'Parámetros que cambian los costes' }, e.cada.root, e.fft.root, e.mel.root, e.mfcc.root),
       e.liveNote,
@@ -136,7 +127,16 @@ class KwsAnatomy extends WidgetElement<State> {
       e.measured,
       h('details', { class: 'ka-details' }, h('summary', { text: 'Cómo se cuenta' }), e.how),
     );
-    this.onCleanup(() => this.#detach());
+    // Samples and files repeat as silence – clip – silence, so the recognizer sees separate words.
+    this.#picker = createAudioPicker(e.pickerBox, {
+      loopSamples: true,
+      onSource: (src, info) => this.guard(() => this.#attach(src, info)),
+      onStop: () => this.guard(() => this.#stop()),
+      onProblem: () => this.guard(() => { if (!this.#source) this.dataset.phase = 'error'; }),
+    });
+    this.onCleanup(() => { this.#detach(); this.#picker?.dispose(); this.#picker = null; });
+    this.onCleanup(() => { this.#loadRun++; this.#kws?.model.dispose(); this.#kws = null; });
+    this.listen(window, KWS_SAVED_EVENT, () => void this.#loadModel());
     this.dataset.phase = 'idle';
     this.dataset.inferences = '0';
     this.dataset.model = 'loading';
@@ -144,20 +144,25 @@ class KwsAnatomy extends WidgetElement<State> {
   }
 
   async #loadModel(): Promise<void> {
+    const run = ++this.#loadRun;
+    this.dataset.model = 'loading';
     this.#el.status.textContent = 'Cargando el modelo de palabras clave… Las cuentas de abajo ya están listas.';
     try {
       const { tf } = await loadTf();
       const kws = await loadKws(tf, 'auto');
-      if (!this.isConnected) {
+      if (run !== this.#loadRun || !this.isConnected) {
         kws.model.dispose();
         return;
       }
       this.#tf = tf;
+      this.#kws?.model.dispose();
       this.#kws = kws;
-      this.onCleanup(() => kws.model.dispose());
       this.dataset.model = 'ready';
-      this.#el.status.textContent = `Modelo listo (${kws.source === 'propio' ? 'tu modelo' : 'el del curso'}: ${kws.meta.classes.map((c) => `«${c}»`).join(', ')}). Pulsa «Empezar» para oír una muestra en bucle por toda la cadena.`;
+      if (this.dataset.phase === 'error') this.dataset.phase = this.#source ? 'running' : 'idle';
+      this.#el.status.textContent = `Modelo listo (${kws.source === 'propio' ? 'tu modelo' : 'el del curso'}: ${kws.meta.classes.map((c) => `«${c}»`).join(', ')}). Elige una fuente de audio y mira cómo pasa por toda la cadena.`;
+      if (this.#source) this.#resetPipeline();
     } catch (err) {
+      if (run !== this.#loadRun) return;
       this.dataset.model = 'error';
       this.dataset.phase = 'error';
       this.#el.status.textContent = `No se pudo cargar el modelo: ${message(err)} Las cuentas siguen funcionando.`;
@@ -183,71 +188,47 @@ class KwsAnatomy extends WidgetElement<State> {
     return { ...AUDIO_DEFAULTS, ...(this.#kws?.meta.params ?? {}) };
   }
 
-  async #start(): Promise<void> {
-    const kws = this.#kws;
-    if (!kws) return;
-    this.#detach();
-    const file = this.state.muestra;
-    this.#el.status.textContent = `Cargando la muestra ${SAMPLE_LABELS[file]}…`;
-    let src: BufferSource;
-    try {
-      const res = await fetch(`${import.meta.env.BASE_URL}data/keywords/samples/${file}`);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      src = BufferSource.fromWav(new Uint8Array(await res.arrayBuffer()), { loop: true });
-    } catch (err) {
-      this.dataset.phase = 'error';
-      this.#el.status.textContent = `No se pudo cargar la muestra ${SAMPLE_LABELS[file]}: ${message(err)}. Prueba con otra o recarga la página.`;
-      this.update();
-      return;
-    }
-    if (!this.isConnected) return;
-    await this.#attach(src, `la muestra ${SAMPLE_LABELS[file]}, en bucle`);
-  }
-
-  /** Runs the pipeline on `src` (started here). */
-  async #attach(src: AudioSource, label: string): Promise<void> {
-    const kws = this.#kws!;
+  /** Fresh features, window and recognizer for the current model (a source may be running). */
+  #resetPipeline(): void {
     const p = this.#modelParams();
     this.#fp = new FeatureProvider(p, { power: true });
     this.#ring = new SampleRing(2 * p.frameLength + p.hopLength);
-    this.#timeline = new LiveTimeline({
-      classes: kws.meta.classes, frames: kws.meta.frames, hopLength: p.hopLength, frameLength: p.frameLength, sampleRate: p.sampleRate,
-      everyHops: everyHops(this.state.cada), settings: RECOGNIZE_DEFAULTS,
-    });
+    const kws = this.#kws;
+    this.#timeline = kws
+      ? new LiveTimeline({
+        classes: kws.meta.classes, frames: kws.meta.frames, hopLength: p.hopLength, frameLength: p.frameLength, sampleRate: p.sampleRate,
+        everyHops: everyHops(this.state.cada), settings: RECOGNIZE_DEFAULTS,
+      })
+      : null;
     this.#live = emptyLive();
     this.#ms = { features: 0, frames: 0, model: 0, inferences: 0 };
-    this.#source = src;
-    const offSamples = src.on('samples', (c) => this.guard(() => this.#onChunk(c)));
-    const offProblem = src.on('problem', (pr) => { if (pr.fatal) { this.dataset.phase = 'error'; this.#el.status.textContent = pr.message; } });
-    this.#unsub = () => { offSamples(); offProblem(); };
     this.dataset.inferences = '0';
-    try {
-      await src.start();
-    } catch (err) {
-      this.#detach();
-      this.dataset.phase = 'error';
-      this.#el.status.textContent = message(err);
-      this.update();
-      return;
-    }
+  }
+
+  /** Runs the pipeline on `src` (already started by the picker, which also stops it). */
+  #attach(src: AudioSource, info: AudioPickInfo): void {
+    this.#detach();
+    this.#resetPipeline();
+    this.#source = src;
+    this.#sourceLabel = info.label;
+    this.#unsub = src.on('samples', (c) => this.guard(() => this.#onChunk(c)));
     this.dataset.phase = 'running';
-    this.#el.status.textContent = `En directo: ${label}. Cada caja muestra su salida más reciente.`;
+    this.#el.status.textContent = `En directo: ${info.label}. Cada caja muestra su salida más reciente.` +
+      (this.#kws ? '' : ' El modelo aún se está cargando: las cajas del modelo y del reconocedor empezarán cuando esté.');
     this.update();
   }
 
   #detach(): void {
     this.#unsub?.();
     this.#unsub = null;
-    const src = this.#source;
     this.#source = null;
-    if (src) void src.stop();
   }
 
-  async #stop(): Promise<void> {
+  #stop(): void {
     if (!this.#source) return;
     this.#detach();
-    this.dataset.phase = 'idle';
-    this.#el.status.textContent = 'Detenido. Las cajas muestran lo último que pasó por ellas.';
+    if (this.dataset.phase === 'running') this.dataset.phase = 'idle';
+    this.#el.status.textContent = `Detenido (${this.#sourceLabel}). Las cajas muestran lo último que pasó por ellas.`;
     this.update();
   }
 
@@ -268,7 +249,7 @@ class KwsAnatomy extends WidgetElement<State> {
     const fp = this.#fp;
     const tl = this.#timeline;
     const kws = this.#kws;
-    if (!fp || !tl || !kws || !this.#source) return;
+    if (!fp || !this.#source) return;
     const live = this.#live;
     live.chunk = c.samples;
     this.#ring.push(c.samples);
@@ -285,12 +266,14 @@ class KwsAnatomy extends WidgetElement<State> {
       live.logmel = rows.logmel[n - 1]!;
       live.mel = live.logmel.map(Math.exp);
       live.mfcc = rows.mfcc[n - 1]!;
-      const feats = kws.meta.feature === 'mfcc' ? rows.mfcc : rows.logmel;
-      live.window = [...live.window, ...feats].slice(-kws.meta.frames);
-      const before = tl.inferences;
-      tl.push(feats, (w) => this.#infer(w));
-      if (tl.inferences > before) live.probs = tl.points[tl.points.length - 1]!.probs;
-      this.dataset.inferences = String(tl.inferences);
+      const feats = kws?.meta.feature === 'logmel' ? rows.logmel : rows.mfcc;
+      live.window = [...live.window, ...feats].slice(-(kws?.meta.frames ?? WINDOW_FRAMES));
+      if (tl && kws) {
+        const before = tl.inferences;
+        tl.push(feats, (w) => this.#infer(w));
+        if (tl.inferences > before) live.probs = tl.points[tl.points.length - 1]!.probs;
+        this.dataset.inferences = String(tl.inferences);
+      }
     }
     if (!this.#drawPending) {
       this.#drawPending = true;
@@ -308,11 +291,6 @@ class KwsAnatomy extends WidgetElement<State> {
     e.fft.set(s.fft);
     e.mel.set(s.mel);
     e.mfcc.set(s.mfcc);
-    e.sample.set(s.muestra);
-    const running = this.#source !== null;
-    e.start.disabled = !this.#kws;
-    e.start.textContent = running ? '↻ Empezar de nuevo' : '▶ Empezar';
-    e.stop.disabled = !running;
     if (this.#timeline && this.#timeline.o.everyHops !== everyHops(s.cada)) this.#timeline.setSettings(RECOGNIZE_DEFAULTS, everyHops(s.cada));
     const settings = this.#settings();
     const c = (this.#costs = anatomyCosts(settings, this.#modelShape()));
