@@ -126,3 +126,47 @@ test('«Detener» a mitad de entrenamiento no guarda nada ni sobrescribe «tu mo
   await expect(root.getByLabel('Filtros de conv1')).toBeEnabled();
   await expect(root.getByRole('button', { name: '▶ Entrenar' })).toBeEnabled();
 });
+
+test('tus grabaciones se suman solo al entrenamiento y se releen con el aviso del grabador', async ({ page }) => {
+  const root = await open(page, '?w-entrenar=epochs:1;copies:0');
+  await expect(root).toHaveAttribute('data-recordings', '0');
+  // Two recordings as the recorder stores them (database tinyml-kws, store recordings), then its event.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('tinyml-kws', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('recordings', { keyPath: 'id' });
+    req.onerror = () => reject(new Error(String(req.error)));
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('recordings', 'readwrite');
+      const tone = (f: number) => Float32Array.from({ length: 16000 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * f * i) / 16000));
+      tx.objectStore('recordings').put({ id: 'a', label: 'sí', samples: tone(440), createdAt: 1 });
+      tx.objectStore('recordings').put({ id: 'b', label: 'no', samples: tone(220), createdAt: 2 });
+      tx.oncomplete = () => {
+        db.close();
+        window.dispatchEvent(new Event('tinyml-kws-recordings'));
+        resolve();
+      };
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    };
+  }));
+  await expect(root).toHaveAttribute('data-recordings', '2');
+  await expect(root.locator('.kt-set .kt-total td').last()).toHaveText('2');
+  await expect(root.locator('.kt-data')).toContainText('Se incluyen 2 grabaciones tuyas, solo en entrenamiento.');
+  await root.getByRole('button', { name: '▶ Entrenar' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  // 192 course clips + 2 recordings in training; the 64 test clips are untouched.
+  await expect(root).toHaveAttribute('data-train-examples', '194');
+  await expect(root).toHaveAttribute('data-test-size', '64');
+  const counts = await root.locator('.kt-matrix td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(64);
+});
+
+test('un clips.bin dañado da un mensaje en español y no deja entrenar', async ({ page }) => {
+  await page.route('**/data/keywords/clips.bin', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }));
+  await page.goto(LESSON);
+  const fig = await widget(page, 'entrenar');
+  const root = fig.locator('tinyml-kws-trainer');
+  await expect(root).toHaveAttribute('data-phase', 'error', { timeout: 90_000 });
+  await expect(root.locator('.kt-status')).toContainText('clips.bin no corresponde al manifiesto');
+  await expect(root.getByRole('button', { name: '▶ Entrenar' })).toBeDisabled();
+});
