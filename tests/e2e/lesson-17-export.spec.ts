@@ -132,11 +132,16 @@ test('la exportación se puede cancelar y después repetir', async ({ page }) =>
   expect(Number(await root.getAttribute('data-int8-acc'))).toBeGreaterThanOrEqual(0.85);
 });
 
-test('sin «tu modelo» guardado, «Tu modelo» exporta el del curso y lo dice', async ({ page }) => {
+test('sin «tu modelo» guardado, «Tu modelo» exporta el del curso y lo dice; al guardarse uno, vuelve a exportar', async ({ page }) => {
   await page.goto(`${LESSON}?w-${ID}=model:propio`);
   const root = (await widget(page, ID)).locator(TAG);
   await root.getByRole('button', { name: 'Exportar y comparar' }).click();
   await settled(root);
   expect(await root.getAttribute('data-source')).toBe('defecto');
   await expect(root.locator('.ke-note').first()).toContainText('Todavía no has entrenado tu modelo');
+  // The trainer's «saved» event (lib/kws/contract's KWS_SAVED_EVENT) makes it export again.
+  await page.evaluate(() => window.dispatchEvent(new Event('tinyml-kws-saved')));
+  await expect(root.locator('.ke-status')).toContainText('«Tu modelo» ha cambiado en este navegador');
+  await settled(root);
+  await expect(root.locator('.ke-status')).toContainText('Exportación completa');
 });

@@ -35,11 +35,10 @@ export interface FileRow {
 
 export function filesTable(rows: readonly FileRow[]): HTMLElement {
   const body = h('tbody', {}, ...rows.map((r) => h('tr', {},
-    h('th', { scope: 'row' }, h('code', { text: r.name })),
-    h('td', { text: r.what }),
+    h('th', { scope: 'row' }, h('code', { text: r.name }), h('span', { class: 'ke-what', text: r.what })),
     h('td', { class: 'ke-num', text: fmtBytes(r.bytes) }),
     h('td', {}, button('Descargar', r.download, { class: 'btn btn-quiet', 'aria-label': `Descargar ${r.name}` })))));
-  return titled('Los archivos exportados', h('table', { class: 'ke-table' }, headRow('Archivo', 'Qué es', 'Tamaño', 'Descarga'), body));
+  return titled('Los archivos exportados', h('table', { class: 'ke-table ke-files' }, headRow('Archivo', 'Tamaño', 'Descarga'), body));
 }
 
 /** One line under the files table: how much smaller int8 is and why not 4 times. */
@@ -71,13 +70,12 @@ export function sideBySide(s: EvalSummary, sizes: Sizes): HTMLElement {
   ];
   const top = Math.max(sizes.tfjs, sizes.fp32, sizes.int8);
   const body = h('tbody', {}, ...rows.map(([engine, file, k]) => h('tr', { class: k === 'int8' ? 'ke-int8-row' : '' },
-    h('th', { scope: 'row', text: engine }),
-    h('td', {}, k === 'tfjs' ? file : h('code', { text: file })),
+    h('th', { scope: 'row' }, engine, h('span', { class: 'ke-what' }, k === 'tfjs' ? file : h('code', { text: file }))),
     barCell(pct(s.accuracy[k]), s.accuracy[k], k === 'int8' ? 'int8' : 'fp32'),
     h('td', { class: 'ke-num', text: `${s.correct[k]} de ${s.n}` }),
     barCell(fmtBytes(sizes[k]), sizes[k] / top, k === 'int8' ? 'int8' : 'fp32'))));
   return titled(`Exactitud con las voces de prueba (${s.n} clips de voces que el modelo nunca oyó)`,
-    h('table', { class: 'ke-table' }, headRow('Motor', 'Archivo', 'Exactitud', 'Aciertos', 'Tamaño'), body));
+    h('table', { class: 'ke-table' }, headRow('Motor y archivo', 'Exactitud', 'Aciertos', 'Tamaño'), body));
 }
 
 export function agreementText(s: EvalSummary): string {
@@ -144,8 +142,9 @@ export function headerSection(file: Uint8Array, ops: readonly string[], snippet:
   const bytes = file.length;
   const first = Array.from(file.subarray(0, 12), (b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ');
   return [
-    h('p', { text: 'Un microcontrolador no tiene sistema de archivos del que leer un .tflite: el modelo viaja dentro del programa. ' +
-      `${FILES.header} es el mismo modelo int8 (esta vez con entrada y salida int8, sin QUANTIZE ni DEQUANTIZE) escrito como un array de C de ${int(bytes)} bytes:` }),
+    h('p', {}, 'Un microcontrolador no tiene sistema de archivos del que leer un .tflite: el modelo viaja dentro del programa. ',
+      h('code', { text: FILES.header }),
+      ` es el mismo modelo int8 (esta vez con entrada y salida int8, sin QUANTIZE ni DEQUANTIZE) escrito como un array de C de ${int(bytes)} bytes:`),
     h('pre', { class: 'ke-code', tabindex: 0, 'aria-label': 'Cómo empieza la cabecera' }, h('code', {
       text: `alignas(16) const unsigned char ${ARRAY_NAME}[] = {\n  ${first}, …\n};\nconst unsigned int ${ARRAY_NAME}_len = ${bytes};`,
     })),
