@@ -162,6 +162,8 @@ class KwsLive extends WidgetElement<State> {
         loaded.model.dispose();
         return;
       }
+      // One prediction now, so the first live window does not pay for the backend's warm-up.
+      tf.tidy(() => (loaded.model.predict(tf.zeros([1, loaded.meta.frames, loaded.meta.bins, 1])) as TF.Tensor).dataSync());
       this.#loaded?.model.dispose();
       this.#loaded = loaded;
       this.#engine = null;
@@ -225,9 +227,8 @@ class KwsLive extends WidgetElement<State> {
     this.dataset.detections = '0';
     this.dataset.source = src.kind;
     this.dataset.phase = 'listening';
-    this.#el.status.textContent = info.kind === 'mic'
-      ? 'Escuchando: di «sí» o «no» con calma, con una pausa entre palabras.'
-      : `Analizando ${info.label} en bucle, entre silencios.`;
+    this.#el.status.textContent = `${info.kind === 'mic' ? 'Di «sí» o «no» con calma, con una pausa entre palabras. ' : ''}` +
+      'Mira la línea gruesa: cuando la media pasa del umbral, la palabra se detecta y empieza su franja de supresión.';
     this.update();
   }
 
