@@ -81,6 +81,11 @@ test('micrófono denegado: mensaje en español y las muestras siguen funcionando
   });
   await page.goto(LESSON);
   const root = await open(page);
+  // «Tu modelo» asked for but never trained: the course's model, and load's Spanish reason.
+  await root.getByLabel('Modelo', { exact: true }).selectOption('propio');
+  await expect(root.locator('.kl-model-note')).toContainText('Todavía no has entrenado tu modelo', { timeout: 60_000 });
+  await expect(root).toHaveAttribute('data-model', 'defecto');
+  await expect(root).toHaveAttribute('data-phase', 'idle');
   await root.getByLabel('Micrófono', { exact: true }).check();
   await root.getByRole('button', { name: 'Usar el micrófono' }).click();
   await expect(root).toHaveAttribute('data-phase', 'error');
@@ -92,5 +97,9 @@ test('micrófono denegado: mensaje en español y las muestras siguen funcionando
   await expect(root).toHaveAttribute('data-last', 'sí', { timeout: 30_000 });
   await root.getByRole('button', { name: 'Detener' }).click();
   await expect(root).toHaveAttribute('data-phase', 'idle');
-  expect(await axeViolations(page, ['figure#en-directo'])).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    expect(await axeViolations(page, ['figure#en-directo']), `axe (${scheme})`).toEqual([]);
+  }
 });
