@@ -112,6 +112,38 @@ test('micrófono denegado: mensaje en español, y las muestras y los WAV siguen 
   await expect(root).toHaveAttribute('data-phase', 'idle');
 });
 
+test('micrófono (un tono de 1 kHz en lugar de la voz): el worklet entrega audio y el pico cae en 1 kHz (±1 bin de 31,25 Hz)', async ({ page }) => {
+  // getUserMedia answers with a stream made in the page: an oscillator through a
+  // MediaStreamDestination, so the real path runs (MicSource, AudioWorklet, resampler to 16 kHz).
+  await page.addInitScript(() => {
+    const md = navigator.mediaDevices;
+    if (!md) return;
+    md.getUserMedia = async () => {
+      const ctx = new AudioContext();
+      const osc = new OscillatorNode(ctx, { frequency: 1000 });
+      const gain = new GainNode(ctx, { gain: 0.3 });
+      const dst = ctx.createMediaStreamDestination();
+      osc.connect(gain).connect(dst);
+      osc.start();
+      await ctx.resume();
+      return dst.stream;
+    };
+  });
+  await page.goto(LESSON);
+  const fig = await widget(page, 'espectrograma');
+  const root = fig.locator('tinyml-kws-features');
+  const picker = root.locator('.audio-picker');
+  await picker.getByRole('radio', { name: 'Micrófono' }).check();
+  await picker.getByRole('button', { name: 'Usar el micrófono' }).click();
+  await expect(picker).toHaveAttribute('data-audio-status', 'running');
+  await expect(root).toHaveAttribute('data-phase', 'running');
+  await expect.poll(() => num(root, 'data-frames')).toBeGreaterThan(20);
+  await expect.poll(() => root.locator('.kf-db').getAttribute('aria-label')).toMatch(/más energía es (969|1000|1031) Hz/);
+  await picker.getByRole('button', { name: 'Detener' }).click();
+  await expect(picker).toHaveAttribute('data-audio-status', 'stopped');
+  await expect(root).toHaveAttribute('data-phase', 'idle');
+});
+
 test('axe no encuentra infracciones en el widget (claro y oscuro)', async ({ page }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

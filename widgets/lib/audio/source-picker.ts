@@ -256,7 +256,8 @@ export function createAudioPicker(host: HTMLElement, opts: AudioPickerOptions): 
     detach();
     if (s) {
       await s.stop();
-      if (!disposed) setStatus('stopped');
+      if (disposed) return;
+      setStatus('stopped');
       opts.onStop?.();
     } else if (!disposed && root.dataset.audioStatus === 'starting') {
       setStatus('stopped');
@@ -268,7 +269,7 @@ export function createAudioPicker(host: HTMLElement, opts: AudioPickerOptions): 
     await stop();
     const mine = ++run;
     clearProblem();
-    setStatus('starting');
+    setStatus('starting', info.kind === 'mic' ? 'Abriendo el micrófono… (si el navegador pregunta, permite el micrófono)' : undefined);
     let s: AudioSource;
     try {
       s = await make();
