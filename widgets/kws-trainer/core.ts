@@ -13,8 +13,6 @@ import { fmt } from '../lib/widget/dom';
 
 export const FEATURES = ['mfcc', 'logmel'] as const satisfies readonly KwsFeature[];
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03'] as const;
-/** Same-origin event (on window) the recorder fires after adding or deleting a recording. */
-export const KWS_RECORDINGS_EVENT = 'tinyml-kws-recordings';
 /** Fixed parts of the recipe (scripts/train-kws-model.mjs): batch size, dropout. */
 export const BATCH_SIZE = 32;
 export const DROPOUT = 0.25;

@@ -9,9 +9,9 @@ import { KWS_DEFAULT_META_URL, KWS_SAVED_EVENT } from '../lib/kws/contract';
 import { featureShape } from '../lib/kws/dataset';
 import { deleteOwnKws, loadOwnKws, saveOwnKws } from '../lib/kws/load';
 import { kwsSummary } from '../lib/kws/model';
-import { listRecordings } from '../lib/kws/recordings-db';
+import { KWS_RECORDINGS_EVENT, listRecordings } from '../lib/kws/recordings-db';
 import {
-  AUGMENT_SEED_OFFSET, BATCH_SIZE, Curves, FEATURES, KWS_RECORDINGS_EVENT, LEARNING_RATES, archOf, checkFromWorker, configOf, describeConfusion, describeCurves,
+  AUGMENT_SEED_OFFSET, BATCH_SIZE, Curves, FEATURES, LEARNING_RATES, archOf, checkFromWorker, configOf, describeConfusion, describeCurves,
   featureClips, int, pct, recordingCounts, secondsPerEpoch, trainExamples, type DoneReport, type ExtraMsg, type FromWorker, type Phase, type SetInfo, type ToWorker, type TrainerState,
 } from './core';
 import { curveChart, layerTable, legend, matrixTable, setTable } from './charts';
