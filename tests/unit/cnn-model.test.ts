@@ -5,7 +5,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSplit } from '../../widgets/lib/data/mnist';
 import { enableFastTraining } from '../../widgets/lib/cnn/backend';
-import { buildCnn, crossEntropy, layerSeeds, predictProbs, trainStep } from '../../widgets/lib/cnn/model';
+import { buildCnn, layerSeeds, predictProbs } from '../../widgets/lib/cnn/model';
+import { classifierStep, crossEntropy } from '../../widgets/lib/tfjs/classifier';
+
+const trainStep = (tf: typeof import('@tensorflow/tfjs'), m: import('@tensorflow/tfjs').LayersModel, opt: import('@tensorflow/tfjs').Optimizer, images: Float32Array, oneHot: Float32Array, n: number) =>
+  classifierStep(tf, m, opt, images, [28, 28, 1], oneHot, n, 10);
 import { cnnSummary, DEFAULT_ARCH, type TrainConfig } from '../../widgets/lib/cnn/spec';
 import { CnnTrainer, epochOrder } from '../../widgets/lib/cnn/train';
 import { createRng } from '../../widgets/lib/rng/rng';

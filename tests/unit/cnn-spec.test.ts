@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { SMALL_CNN } from '../../widgets/lib/conv/shapes';
 import { archError, batchesPerEpoch, cnnLayers, cnnSummary, DEFAULT_ARCH, DEFAULT_TRAIN, trainError } from '../../widgets/lib/cnn/spec';
-import { advance, batchRange, epochsSeen, isDone, runSlice, samplesSeen, START, WindowMean } from '../../widgets/lib/cnn/schedule';
+import { advance, batchRange, epochsSeen, isDone, samplesSeen, START, WindowMean } from '../../widgets/lib/cnn/schedule';
+import { runSlice } from '../../widgets/lib/time/slice';
 
 describe('spec: architecture → layers', () => {
   it('the default architecture is the course CNN of lesson 09, with stable names', () => {

@@ -10,7 +10,11 @@ import { makeOptimizer } from '../../widgets/lib/cnn/model';
 import { parseMnist, type MnistSplit } from '../../widgets/lib/data/mnist';
 import { createRng } from '../../widgets/lib/rng/rng';
 import { filterSplit, NEW_DIGITS, taskBatch } from '../../widgets/lib/transfer/data';
-import { applyMeanGradients, buildSmallCnn, gradientSum, readBase, trainableVariables, trainStep, type BaseWeights } from '../../widgets/lib/transfer/model';
+import { applyMeanGradients, buildSmallCnn, gradientSum, readBase, trainableVariables, type BaseWeights } from '../../widgets/lib/transfer/model';
+import { classifierStep } from '../../widgets/lib/tfjs/classifier';
+
+const trainStep = (tf: typeof import('@tensorflow/tfjs'), m: import('@tensorflow/tfjs').LayersModel, opt: import('@tensorflow/tfjs').Optimizer, vars: import('@tensorflow/tfjs').Variable[], images: Float32Array, oneHot: Float32Array, n: number, k: number) =>
+  classifierStep(tf, m, opt, images, [28, 28, 1], oneHot, n, k, vars);
 import { convParams, denseParams, paramCounts } from '../../widgets/lib/transfer/params';
 import { Experiment, scoreProbs } from '../../widgets/lib/transfer/run';
 

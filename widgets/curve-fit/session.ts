@@ -4,6 +4,7 @@
  * trained on the training points, with the validation loss recorded after every slice.
  */
 import { Mlp, makeDataset, train, type Trainer, type TrainReport } from '../lib/nn';
+import { runSlice } from '../lib/time/slice';
 import { X_RANGE, diagnose, noiseVariance, targetVariance, type FitLabel, type Pt, type Split } from './core';
 
 export const MAX_EPOCHS = 50_000;
@@ -94,18 +95,20 @@ export class FitSession {
 
   /**
    * Trains up to `epochs` epochs but stops after about `budgetMs` of work (so a frame never
-   * blocks the page), in slices of at most 5 epochs. Returns the trainer's report.
+   * blocks the page), in steps of at most 5 epochs: one runSlice (lib/time/slice.ts) on the clock
+   * `now`. Returns the trainer's report.
    */
-  run(epochs: number, budgetMs: number): TrainReport {
-    const end = performance.now() + budgetMs;
+  run(epochs: number, budgetMs: number, now: () => number = () => performance.now()): TrainReport {
     const before = this.trainer.history.length;
     let left = epochs;
     let r = this.trainer.report;
-    while (left > 0 && this.trainer.status === 'running') {
-      const k = Math.min(5, left);
-      r = this.trainer.trainEpochs(k);
-      left -= k;
-      if (performance.now() > end) break;
+    if (left > 0 && this.trainer.status === 'running') {
+      runSlice(() => {
+        const k = Math.min(5, left);
+        r = this.trainer.trainEpochs(k);
+        left -= k;
+        return left > 0 && this.trainer.status === 'running';
+      }, { budgetMs, now });
     }
     for (let i = before; i < this.trainer.history.length; i++) this.trainHistory.push(this.trainer.history[i]!);
     this.#recordVal();

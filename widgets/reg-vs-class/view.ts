@@ -1,6 +1,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, liveText, numberInput, slider } from '../lib/widget/dom';
 import { int as intField, num } from '../lib/state/schema';
+import { runSlice } from '../lib/time/slice';
 import {
   EPOCHS, classificationData, curve, decisionBoundaries, evalClassification, evalRegression, lossToDegrees2,
   makeClassifier, makeProblem, makeRegressor, predictDegrees, predictHot, regressionData, type Problem,
@@ -170,11 +171,11 @@ class RegVsClass extends WidgetElement<typeof schema> {
       // A frame that also rebuilds a loss chart (Plot, then paint) trains less, so that frame's
       // task stays well under 50 ms on a slow machine.
       const lossDue = now - this.#lossAt > LOSS_EVERY_MS;
-      const end = now + (lossDue ? 2 : 6);
-      for (let k = 0; k < steps && performance.now() < end; k++) {
+      runSlice(() => {
         this.#reg.steps(1);
         this.#cls.steps(1);
-      }
+        return true;
+      }, { budgetMs: lossDue ? 2 : 6, now: () => performance.now(), maxSteps: steps });
       if (this.#reg.status !== 'running' && this.#cls.status !== 'running') {
         this.#running = false;
         this.#render(true);

@@ -12,7 +12,7 @@ import { button, cssVar, fmt, h, numberInput, select, slider, uniqueId } from '.
 import { int, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL, enableFastTraining } from '../lib/cnn/backend';
 import { loadTf, type TfRuntime } from '../lib/cnn/tf-main';
-import { runSlice } from '../lib/cnn/schedule';
+import { runSlice } from '../lib/time/slice';
 import { makeSeries, SERIES_LABELS, type Series, type SeriesId } from '../lib/seq/series';
 import { prepareForecast, type ForecastData } from '../lib/seq/forecast';
 import { MODEL_KINDS, type ModelKind } from '../lib/seq/models';

@@ -3,6 +3,7 @@ import { button, cssVar, fmt, h, numberInput, select, slider } from '../lib/widg
 import { int, num, oneOf } from '../lib/state/schema';
 import type { Mlp } from '../lib/nn';
 import { ModelRun } from '../lib/nn/model-run';
+import { runSlice } from '../lib/time/slice';
 import { dateLabel } from '../lib/data/weather';
 import { lossChart, type Colors } from '../lib/widget/plotkit';
 import {
@@ -205,10 +206,12 @@ class WorkflowStepper extends WidgetElement<typeof schema> {
     const id = ++this.#runId;
     const tick = (): void => {
       if (!this.#running || id !== this.#runId) return;
-      const end = performance.now() + 8;
-      for (let k = 0; k < EPOCHS_PER_FRAME && run.status === 'running' && performance.now() < end; k++) {
-        run.steps(1);
-        if (run.epochs > t.val.length) t.val.push(valLoss(net, c.c, p.p));
+      if (run.status === 'running') {
+        runSlice(() => {
+          run.steps(1);
+          if (run.epochs > t.val.length) t.val.push(valLoss(net, c.c, p.p));
+          return run.status === 'running';
+        }, { budgetMs: 8, now: () => performance.now(), maxSteps: EPOCHS_PER_FRAME });
       }
       if (run.status !== 'running') this.#halt(false);
       else this.frame(tick);

@@ -8,6 +8,7 @@
  * the output ŷ ∈ (0, 1); one epoch = one step (four samples, one batch).
  */
 import { Mlp, train, xorDataset, type Trainer } from '../lib/nn';
+import { runSlice } from '../lib/time/slice';
 import { fmt } from '../lib/widget/dom';
 
 export const LO = -0.5;
@@ -101,17 +102,13 @@ export class XorRun {
   }
 
   /**
-   * Trains up to `epochs` epochs, stopping early when `now()` passes `budgetMs` after the start
-   * (at least one epoch runs), so one call never blocks the page for long. Returns the status.
+   * Trains up to `epochs` epochs in one runSlice (lib/time/slice.ts) of `budgetMs` on the clock
+   * `now` (at least one epoch runs), so one call never blocks the page for long. Returns the status.
    */
   advance(epochs: number, budgetMs: number, now: () => number = () => performance.now()): RunStatus {
     if (this.status !== 'running') return this.status;
-    const end = now() + budgetMs;
     const t = this.trainer;
-    for (let k = 0; k < epochs; k++) {
-      t.step();
-      if (t.status !== 'running' || now() >= end) break;
-    }
+    if (epochs > 0) runSlice(() => (t.step(), t.status === 'running'), { budgetMs, now, maxSteps: epochs });
     if (t.status === 'converged') this.status = 'solved';
     else if (t.status === 'diverged') this.status = 'diverged';
     else if (t.status === 'done') this.status = 'limit';

@@ -46,43 +46,6 @@ export const samplesSeen = (c: Cursor, p: RunPlan): number =>
 /** Progress through the run as fractional epochs (the x axis of the curves). */
 export const epochsSeen = (c: Cursor, p: RunPlan): number => samplesSeen(c, p) / p.trainSize;
 
-export interface SliceOptions {
-  /** Time the slice may take, ms. */
-  budgetMs: number;
-  /** Clock in ms (performance.now in the browser; a fake one in tests). */
-  now: () => number;
-  /** Upper bound on steps per slice (default: no bound). */
-  maxSteps?: number;
-}
-
-export interface SliceReport {
-  steps: number;
-  elapsedMs: number;
-  /** Longest single step, ms. */
-  slowestMs: number;
-}
-
-/**
- * Runs `step` (one batch; it returns false when there is nothing left to do) at least once and
- * then again while the slowest step so far still fits in what is left of the budget.
- */
-export function runSlice(step: () => boolean, o: SliceOptions): SliceReport {
-  const t0 = o.now();
-  let steps = 0;
-  let slowest = 0;
-  let last = t0;
-  const max = o.maxSteps ?? Number.POSITIVE_INFINITY;
-  while (steps < max) {
-    const more = step();
-    const t = o.now();
-    steps++;
-    slowest = Math.max(slowest, t - last);
-    last = t;
-    if (!more || t - t0 + slowest > o.budgetMs) break;
-  }
-  return { steps, elapsedMs: last - t0, slowestMs: slowest };
-}
-
 /**
  * Mean of the last `size` values pushed (the "recent batches" accuracy and loss shown live):
  * smoother than one batch, quicker to react than the whole epoch.

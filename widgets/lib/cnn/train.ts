@@ -12,9 +12,10 @@ import type * as TF from '@tensorflow/tfjs';
 import { batch, type MnistSplit } from '../data/mnist';
 import { createRng } from '../rng/rng';
 import { accuracy, confusionMatrix, meanCrossEntropy, predictions, type Matrix } from './confusion';
-import { buildCnn, makeOptimizer, predictProbs, trainStep } from './model';
+import { classifierStep } from '../tfjs/classifier';
+import { buildCnn, makeOptimizer, predictProbs } from './model';
 import { advance, batchRange, isDone, samplesSeen, START, type Cursor, type RunPlan } from './schedule';
-import type { CnnArch, TrainConfig } from './spec';
+import { CLASSES, IMAGE_SHAPE, type CnnArch, type TrainConfig } from './spec';
 
 type Tf = typeof TF;
 
@@ -90,7 +91,7 @@ export class CnnTrainer {
     if (this.done) throw new Error('the run is over');
     const [start, end] = batchRange(this.#cursor, this.plan);
     const b = batch(this.#train, this.#order.slice(start, end));
-    const r = trainStep(this.#tf, this.model, this.#optimizer, b.images, b.oneHot, b.size);
+    const r = classifierStep(this.#tf, this.model, this.#optimizer, b.images, IMAGE_SHAPE, b.oneHot, b.size, CLASSES);
     const { next, epochEnded } = advance(this.#cursor, this.plan);
     this.#cursor = next;
     if (epochEnded) this.#order = epochOrder(this.#config.seed, next.epoch, this.plan.trainSize);

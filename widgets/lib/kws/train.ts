@@ -11,7 +11,8 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { accuracy, confusionMatrix, meanCrossEntropy, predictions, type Matrix } from '../cnn/confusion';
-import { crossEntropy, makeOptimizer } from '../cnn/model';
+import { makeOptimizer } from '../cnn/model';
+import { classifierStep, predictRows } from '../tfjs/classifier';
 import { advance, batchRange, isDone, samplesSeen, START, type Cursor, type RunPlan } from '../cnn/schedule';
 import { epochOrder } from '../cnn/train';
 import { createRng, type Rng } from '../rng/rng';
@@ -107,20 +108,7 @@ export class KwsTrainer {
     const b = gatherBatch(this.#train, this.#order.slice(start, end), frames * bins, classes);
     const dropout = this.model.getLayer('dropout') as unknown as { seed?: number };
     dropout.seed = this.#dropoutRng.int(1, 2 ** 31 - 1);
-    let correct: TF.Scalar | null = null;
-    const loss = tf.tidy(() => {
-      const x = tf.tensor4d(b.x, [b.n, frames, bins, 1]);
-      const y = tf.tensor2d(b.oneHot, [b.n, classes]);
-      return this.#optimizer.minimize(() => {
-        const p = this.model.apply(x, { training: true }) as TF.Tensor2D;
-        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(p, 1), tf.argMax(y, 1)), 'int32')));
-        return crossEntropy(tf, y, p);
-      }, true) as TF.Scalar;
-    });
-    const lossValue = loss.dataSync()[0]!;
-    const c = (correct as TF.Scalar | null)?.dataSync()[0] ?? 0;
-    loss.dispose();
-    (correct as TF.Scalar | null)?.dispose();
+    const { loss: lossValue, correct: c } = classifierStep(tf, this.model, this.#optimizer, b.x, [frames, bins, 1], b.oneHot, b.n, classes);
     const { next, epochEnded } = advance(this.#cursor, this.plan);
     this.#cursor = next;
     if (epochEnded) this.#order = epochOrder(this.#config.seed, next.epoch, this.plan.trainSize);
@@ -140,18 +128,8 @@ export class KwsTrainer {
 }
 
 /** Probabilities of a split, `chunk` examples at a time (n · classes floats). */
-export function predictKws(tf: Tf, model: TF.LayersModel, split: KwsSplit, shape: KwsShape, chunk = 128): Float32Array {
-  const { frames, bins, classes } = shape;
-  const size = frames * bins;
-  const out = new Float32Array(split.n * classes);
-  for (let s = 0; s < split.n; s += chunk) {
-    const m = Math.min(chunk, split.n - s);
-    const p = tf.tidy(() => model.predict(tf.tensor4d(split.x.subarray(s * size, (s + m) * size), [m, frames, bins, 1])) as TF.Tensor2D);
-    out.set(p.dataSync(), s * classes);
-    p.dispose();
-  }
-  return out;
-}
+export const predictKws = (tf: Tf, model: TF.LayersModel, split: KwsSplit, shape: KwsShape, chunk = 128): Float32Array =>
+  predictRows(tf, model, split.x, [shape.frames, shape.bins, 1], split.n, chunk);
 
 /** Accuracy, mean loss and confusion matrix of any model with this input/output shape on a split. */
 export function evaluateKws(tf: Tf, model: TF.LayersModel, split: KwsSplit, shape: KwsShape): KwsEvaluation {

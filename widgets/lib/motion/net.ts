@@ -9,7 +9,8 @@
  * Loss: mean categorical cross-entropy, probabilities clipped to [1e-7, 1] (lib/cnn/model.ts).
  */
 import type * as TF from '@tensorflow/tfjs';
-import { crossEntropy, layerSeeds } from '../cnn/model';
+import { layerSeeds } from '../cnn/model';
+import { predictRows } from '../tfjs/classifier';
 import type { MotionLayer } from './model';
 
 type Tf = typeof TF;
@@ -61,28 +62,6 @@ export function netFromLayers(tf: Tf, inputs: number, layers: readonly MotionLay
   return model;
 }
 
-export interface StepResult {
-  /** Mean loss of the batch before the update. */
-  loss: number;
-}
-
-/** One Adam/SGD step on a batch: x [n, d] normalised features, oneHot [n, C]. Leaves no tensor behind. */
-export function trainStep(tf: Tf, model: TF.LayersModel, optimizer: TF.Optimizer, x: Float32Array, oneHot: Float32Array, n: number, d: number, classes: number): StepResult {
-  const loss = tf.tidy(() => {
-    const xs = tf.tensor2d(x, [n, d]);
-    const ys = tf.tensor2d(oneHot, [n, classes]);
-    return optimizer.minimize(() => crossEntropy(tf, ys, model.apply(xs, { training: true }) as TF.Tensor2D), true) as TF.Scalar;
-  });
-  const v = loss.dataSync()[0]!;
-  loss.dispose();
-  return { loss: v };
-}
-
-/** Probabilities [n, C] as a flat Float32Array (row i = example i). */
-export function predictBatch(tf: Tf, model: TF.LayersModel, x: Float32Array, n: number, d: number): Float32Array {
-  if (n === 0) return new Float32Array(0);
-  const p = tf.tidy(() => model.predict(tf.tensor2d(x, [n, d])) as TF.Tensor2D);
-  const out = p.dataSync() as Float32Array;
-  p.dispose();
-  return Float32Array.from(out);
-}
+/** Probabilities [n, C] as a flat Float32Array (row i = example i); x is n·d normalised features. */
+export const predictBatch = (tf: Tf, model: TF.LayersModel, x: Float32Array, n: number, d: number): Float32Array =>
+  predictRows(tf, model, x, [d], n);

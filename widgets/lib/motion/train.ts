@@ -7,21 +7,22 @@
  *
  * MotionTrainer.units() is the run cut into small units of work: one mini-batch step, or the
  * evaluation at the end of an epoch, or the final test evaluation. The caller runs a few units
- * (lib/cnn/schedule.ts runSlice), yields to the browser and goes on, or stops whenever it likes;
+ * (lib/time/slice.ts runSlice), yields to the browser and goes on, or stops whenever it likes;
  * dispose() frees the model and the optimizer, so a run leaves tf.memory().numTensors where it
  * found it. Epoch e visits the training windows in createRng(classSeed(seed, 1000 + e)) order.
  * After each epoch, loss and accuracy are measured on the whole training and validation sets
  * (after the epoch's updates): loss = −(1/n) Σ log p_i,c_i (clipped at 1e-7), acc = hits / n.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { LOG_CLIP } from '../cnn/model';
+import { LOG_CLIP } from '../tfjs/classifier';
 import { confusionMatrix, type Matrix } from '../cnn/confusion';
-import { runSlice } from '../cnn/schedule';
+import { runSlice } from '../time/slice';
 import { createRng } from '../rng/rng';
 import { exampleRecordings } from './example';
 import { featurizeRecordings, type FeatureSet } from './featurize';
 import { argmax, type MotionModelData } from './model';
-import { buildMotionNet, predictBatch, readLayers, trainStep } from './net';
+import { classifierStep } from '../tfjs/classifier';
+import { buildMotionNet, predictBatch, readLayers } from './net';
 import { fitStandardizer, standardizeRows, type Standardizer } from './normalize';
 import { classSeed, SPLIT_DEFAULTS, stratifiedSplit, type Split, type SplitFractions } from './split';
 
@@ -161,7 +162,7 @@ export class MotionTrainer {
           x.set(train.x.subarray(r * d, (r + 1) * d), i * d);
           y[i * classes + train.y[r]!] = 1;
         });
-        trainStep(this.#tf, this.#model, this.#opt, x, y, idx.length, d, classes);
+        classifierStep(this.#tf, this.#model, this.#opt, x, [d], y, idx.length, classes);
         this.done++;
         yield;
       }

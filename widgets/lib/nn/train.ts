@@ -27,6 +27,7 @@
  * change (a student adds a point), create a new Trainer for the same network.
  */
 import { createRng, type Rng } from '../rng/rng';
+import { runSlice } from '../time/slice';
 import type { Dataset } from './datasets';
 import { alloc, type Vec } from './dense';
 import { LOSSES, type Loss, type LossName } from './loss';
@@ -222,11 +223,12 @@ export class Trainer {
     return this.report;
   }
 
-  /** Runs whole steps for about `ms` milliseconds (at least one step while running). */
-  trainFor(ms: number): TrainReport {
-    const end = performance.now() + ms;
-    do this.step();
-    while (this.status === 'running' && performance.now() < end);
+  /**
+   * Runs whole steps for about `ms` milliseconds (at least one step while running), as one
+   * runSlice (lib/time/slice.ts) on the clock `now` (performance.now unless a test passes another).
+   */
+  trainFor(ms: number, now: () => number = () => performance.now()): TrainReport {
+    runSlice(() => this.step() && this.status === 'running', { budgetMs: ms, now });
     return this.report;
   }
 

@@ -14,7 +14,8 @@
  *   L = −(1/B) Σ_i Σ_c y_ic · log p_ic
  */
 import type * as TF from '@tensorflow/tfjs';
-import { crossEntropy, layerSeeds } from '../cnn/model';
+import { layerSeeds } from '../cnn/model';
+import { crossEntropy, predictRows } from '../tfjs/classifier';
 import { CONV1, CONV2 } from './params';
 
 type Tf = typeof TF;
@@ -75,33 +76,6 @@ export function trainableVariables(model: TF.LayersModel): TF.Variable[] {
   return model.trainableWeights.map((w) => w.read() as TF.Variable);
 }
 
-export interface StepResult {
-  loss: number;
-  correct: number;
-}
-
-/**
- * One gradient step on a mini-batch (images n·784 floats, oneHot n·k) that updates only `vars`.
- * Leaves no tensor behind.
- */
-export function trainStep(tf: Tf, model: TF.LayersModel, optimizer: TF.Optimizer, vars: TF.Variable[],
-  images: Float32Array, oneHot: Float32Array, n: number, k: number): StepResult {
-  let correct: TF.Scalar | null = null;
-  const loss = tf.tidy(() => {
-    const x = tf.tensor4d(images, [n, 28, 28, 1]);
-    const y = tf.tensor2d(oneHot, [n, k]);
-    return optimizer.minimize(() => {
-      const p = model.apply(x, { training: true }) as TF.Tensor2D;
-      correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(p, 1), tf.argMax(y, 1)), 'int32')));
-      return crossEntropy(tf, y, p);
-    }, true, vars) as TF.Scalar;
-  });
-  const out = { loss: loss.dataSync()[0]!, correct: (correct as TF.Scalar | null)?.dataSync()[0] ?? 0 };
-  loss.dispose();
-  (correct as TF.Scalar | null)?.dispose();
-  return out;
-}
-
 /**
  * The loss summed over n examples (n · the mean cross-entropy) and its gradient with respect to
  * each of `vars` (same order), computed with the current weights. The caller owns `grads`.
@@ -135,10 +109,6 @@ export function applyMeanGradients(tf: Tf, optimizer: TF.Optimizer, vars: TF.Var
   tf.dispose(gradSums);
 }
 
-/** Probabilities (n·k floats) of n images; leaves no tensor behind. */
-export function predict(tf: Tf, model: TF.LayersModel, images: Float32Array, n: number): Float32Array {
-  const p = tf.tidy(() => model.predict(tf.tensor4d(images, [n, 28, 28, 1])) as TF.Tensor2D);
-  const out = p.dataSync() as Float32Array;
-  p.dispose();
-  return out;
-}
+/** Probabilities (n·k floats) of n images (n·784 floats); leaves no tensor behind. */
+export const predict = (tf: Tf, model: TF.LayersModel, images: Float32Array, n: number): Float32Array =>
+  predictRows(tf, model, images, [28, 28, 1], n);

@@ -17,7 +17,8 @@
  * run leaves tf.memory().numTensors as it found it.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { LOG_CLIP, makeOptimizer } from '../cnn/model';
+import { makeOptimizer } from '../cnn/model';
+import { LOG_CLIP } from '../tfjs/classifier';
 import { epochRows, subBatch, type TaskBatch, PIXELS } from './data';
 import { applyMeanGradients, buildSmallCnn, gradientSum, predict, trainableVariables, type BaseWeights, type Mode } from './model';
 
