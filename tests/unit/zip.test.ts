@@ -76,7 +76,8 @@ z.close()`, path);
   it('a damaged entry gets its own Spanish error, the others still read', async () => {
     const z = zipStore([{ name: 'bueno.wav', data: enc.encode('bien') }, { name: 'malo.wav', data: enc.encode('roto') }]);
     // Flip one data byte of the second entry (offset: first entry 30 + 9 + 4, then 30 + 8).
-    z[30 + 9 + 4 + 30 + 8] ^= 0xff;
+    const at = 30 + 9 + 4 + 30 + 8;
+    z[at] = z[at]! ^ 0xff;
     const back = await readZip(z);
     expect(back[0]).toEqual({ name: 'bueno.wav', data: enc.encode('bien') });
     expect(back[1]!.name).toBe('malo.wav');
