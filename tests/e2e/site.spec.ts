@@ -12,6 +12,14 @@ for (const path of allPaths()) {
       // Every widget figure comes near the viewport and upgrades (waits for each data-state).
       await scrollThrough(page);
       await expect(page.locator('figure[data-widget]:not([data-state="ready"])')).toHaveCount(0);
+      // One element per id, widgets included: a heading's slug must not take a widget's id
+      // (anchors, shared links and the projector's #<widget-id> rely on it).
+      const repeated = await page.evaluate(() => {
+        const n = new Map<string, number>();
+        for (const e of document.querySelectorAll('[id]')) n.set(e.id, (n.get(e.id) ?? 0) + 1);
+        return [...n].filter(([, k]) => k > 1).map(([id]) => id);
+      });
+      expect(repeated, 'ids repetidos').toEqual([]);
     });
 
     for (const scheme of ['light', 'dark'] as const) {
