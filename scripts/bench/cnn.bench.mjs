@@ -5,6 +5,7 @@
 // Settings: the default CNN (conv 8 → pool → conv 16 → pool → dense 10), Adam 0,003, batches of
 // 64, all 8 000 training digits, up to 30 epochs, seed 1. Accuracy is measured on the 2 000 test
 // digits, at every epoch end and once more when the run is paused at 60 s.
+import { longestTask, watchLongTasks } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Entrenador de la CNN (lección 10) en Chromium sin interfaz';
@@ -18,13 +19,7 @@ export async function run({ browser, baseUrl }) {
   const loadBefore = loadavg()[0];
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
-  // Longest main-thread task (Long Tasks API: only tasks over 50 ms are reported).
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   await page.goto(baseUrl + LESSON + STATE);
   const root = page.locator('#entrenador tinyml-cnn-trainer');
   await root.scrollIntoViewIfNeeded();
@@ -50,7 +45,7 @@ export async function run({ browser, baseUrl }) {
   const finalAcc = Number(await root.getAttribute('data-test-acc'));
   const samples = Number(await root.getAttribute('data-samples'));
   const speed = Number(await root.getAttribute('data-samples-per-sec'));
-  const longest = await page.evaluate(() => window.__longest);
+  const longest = await longestTask(page);
   const drawMs = Number(await root.getAttribute('data-draw-ms'));
   await ctx.close();
 

@@ -5,6 +5,7 @@
 // Settings: the widget's defaults, which are the default model's recipe (MFCC, conv 8 → 16,
 // 2 augmented copies per clip, Adam 0,003, batches of 32, seed 1), with BENCH_KWS_EPOCHS epochs
 // (default 10; 40 is the full recipe).
+import { longestTask, watchLongTasks } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Entrenador de palabras clave (lección 17) en Chromium sin interfaz';
@@ -18,12 +19,7 @@ export async function run({ browser, baseUrl }) {
   const loadBefore = loadavg()[0];
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   await page.goto(baseUrl + LESSON + STATE);
   const root = page.locator(SEL);
   await page.locator('figure#entrenar').scrollIntoViewIfNeeded();
@@ -42,7 +38,7 @@ export async function run({ browser, baseUrl }) {
   const trainN = Number(await root.getAttribute('data-train-examples'));
   const acc = Number(await root.getAttribute('data-test-accuracy'));
   const testN = Number(await root.getAttribute('data-test-size'));
-  const longest = await page.evaluate(() => window.__longest);
+  const longest = await longestTask(page);
   await ctx.close();
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   return {

@@ -4,14 +4,7 @@
  */
 import { fmt, h } from '../lib/widget/dom';
 import type { LiveResult } from './core';
-
-const NS = 'http://www.w3.org/2000/svg';
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { svgEl as el } from '../lib/draw/svg';
 
 /** Score over the last `spanMs` of results (x: seconds before the newest), threshold line. */
 export function scoreChart(width: number, height: number, hist: readonly LiveResult[], threshold: number, spanMs = 20_000): SVGSVGElement {

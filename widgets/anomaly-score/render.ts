@@ -6,15 +6,9 @@
 import { fmt } from '../lib/widget/dom';
 import type { AnomalyModel, ScoreParts } from '../lib/kmeans/score';
 import { LEVELS, PLANE } from './core';
+import { svgEl as el } from '../lib/draw/svg';
 
-const NS = 'http://www.w3.org/2000/svg';
 let clipSeq = 0;
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export interface ScorePlane {
   svg: SVGSVGElement;

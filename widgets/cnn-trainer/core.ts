@@ -7,6 +7,10 @@ import type { CnnArch, TrainConfig } from '../lib/cnn/spec';
 import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
 import { int as intField, oneOf } from '../lib/state/schema';
 import { fmt } from '../lib/widget/dom';
+import { bytesText, int, pct } from '../lib/format/number';
+import { contrastRatio, luminance, textOn } from '../lib/draw/contrast';
+
+export { bytesText, contrastRatio, int, luminance, pct, textOn };
 
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
 export const BATCH_SIZES = ['8', '16', '32', '64', '128', '256'] as const;
@@ -44,21 +48,6 @@ export const configOf = (s: TrainerState): TrainConfig => ({
   epochs: s.epochs, batchSize: Number(s.batch), learningRate: Number(s.lr), optimizer: s.optimizer, trainSize: Number(s.examples), seed: s.seed,
 });
 
-/** A fraction as a percentage: 0.9753 → "97,5 %". */
-export const pct = (f: number, digits = 1): string => (Number.isFinite(f) ? `${fmt(100 * f, digits)} %` : '—');
-
-/** Integers with thin-space grouping from 1 000 up (Spanish style): 12544 → "12 544". */
-export function int(v: number): string {
-  const s = String(Math.round(Math.abs(v)));
-  const grouped = s.length > 3 ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : s;
-  return v < 0 ? `−${grouped}` : grouped;
-}
-
-export function bytesText(n: number): string {
-  if (n < 1024) return `${int(n)} B`;
-  return `${fmt(n / 1024, 1)} KB`;
-}
-
 export interface SummaryRow {
   name: string;
   label: string;
@@ -75,23 +64,6 @@ export function summaryTable(specs: readonly LayerSpec[], names?: readonly strin
   }));
   const total = `${int(s.totalParams)} parámetros (${bytesText(s.float32Bytes)} en float32) y ${int(s.totalMacs)} multiplicaciones-sumas por imagen.`;
   return { rows, total, error: s.error?.message ?? null };
-}
-
-/** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
-export function luminance(r: number, g: number, b: number): number {
-  const lin = (c: number): number => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-export const contrastRatio = (l1: number, l2: number): number => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
-
-/** Black or white, whichever reads better on a background of these channels. */
-export function textOn(r: number, g: number, b: number): '#000000' | '#ffffff' {
-  const l = luminance(r, g, b);
-  return contrastRatio(l, 0) >= contrastRatio(l, 1) ? '#000000' : '#ffffff';
 }
 
 /** Text alternative of the confusion matrix: hits and the most frequent mix-ups. */

@@ -4,15 +4,7 @@
  * curve over k). Colours are CSS classes on theme variables. Coordinates in CSS px.
  */
 import { fmt } from '../lib/widget/dom';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { svgEl } from '../lib/draw/svg';
 
 export interface Box {
   x0: number;

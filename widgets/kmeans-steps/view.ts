@@ -14,7 +14,8 @@ import {
   DATASETS, DATASET_LABELS, ELBOW_MAX_K, MOTION_FEATURES, MOTION_FEATURE_IDS, PLANE,
   stepSentence, stepsView, type DatasetId, type MotionFeatureId, type StepsView,
 } from './core';
-import { boundsOf, drawClusters, lineChart, plane, svgEl, type Plane } from './render';
+import { svgEl } from '../lib/draw/svg';
+import { boundsOf, drawClusters, lineChart, plane, type Plane } from './render';
 import './style.css';
 
 const schema = {

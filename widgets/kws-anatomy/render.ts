@@ -7,13 +7,7 @@ import { h } from '../lib/widget/dom';
 import type { StageId } from '../lib/kws/anatomy';
 import { budgetSegments, formatShare, stageCostLines, type AnatomyCosts, type Resource } from './core';
 import type { StageCost } from '../lib/kws/anatomy';
-
-const NS = 'http://www.w3.org/2000/svg';
-function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
+import { svgEl } from '../lib/draw/svg';
 
 export const PLOT_W = 240;
 export const PLOT_H = 64;

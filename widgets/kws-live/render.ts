@@ -7,14 +7,7 @@
 import { fmt } from '../lib/widget/dom';
 import type { Detection, TimelinePoint } from '../lib/kws/timeline';
 import { detectionsInView, seriesPath, suppressionBand, timeToX, viewOf } from './core';
-
-const NS = 'http://www.w3.org/2000/svg';
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { svgEl as el } from '../lib/draw/svg';
 
 /** Colour slot (1…5, the theme's --c1…--c5) of class i. */
 export const classSlot = (i: number): number => (i % 5) + 1;

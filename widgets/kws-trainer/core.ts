@@ -10,6 +10,10 @@ import type { KwsMeta, KwsFeature } from '../lib/kws/contract';
 import type { KwsArch, KwsSummary } from '../lib/kws/model';
 import type { KwsTrainConfig } from '../lib/kws/train';
 import { fmt } from '../lib/widget/dom';
+import { bytesText, int, pct } from '../lib/format/number';
+import { contrastRatio, luminance, textOn } from '../lib/draw/contrast';
+
+export { bytesText, contrastRatio, int, luminance, pct, textOn };
 
 export const FEATURES = ['mfcc', 'logmel'] as const satisfies readonly KwsFeature[];
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03'] as const;
@@ -233,20 +237,6 @@ export class Curves {
 // ---------------------------------------------------------------------------------------------
 // Texts
 
-/** A fraction as a Spanish percentage: 0.96875 → "96,9 %". */
-export const pct = (f: number, digits = 1): string => (Number.isFinite(f) ? `${fmt(100 * f, digits)} %` : '—');
-
-/** Integers with thin-space grouping from 1 000 up (as the rest of the course): 12544 → "12 544". */
-export function int(v: number): string {
-  const s = String(Math.round(Math.abs(v)));
-  const grouped = s.length > 3 ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : s;
-  return v < 0 ? `−${grouped}` : grouped;
-}
-
-export function bytesText(n: number): string {
-  return n < 1024 ? `${int(n)} B` : `${fmt(n / 1024, 1)} KB`;
-}
-
 export interface MatrixCell {
   truth: number;
   predicted: number;
@@ -332,17 +322,3 @@ export const trainExamples = (clips: number, recordings: number, copies: number)
 
 export type Phase = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
 
-/** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
-export function luminance(r: number, g: number, b: number): number {
-  const lin = (c: number): number => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-/** Black or white, whichever contrasts more with a background of these channels. */
-export function textOn(r: number, g: number, b: number): '#000000' | '#ffffff' {
-  const l = luminance(r, g, b);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
-}

@@ -4,8 +4,7 @@
  * `focus` marks what the current step (or the hovered cell) uses.
  */
 import { N_IN, N_OUT, num, sub } from './core';
-
-const NS = 'http://www.w3.org/2000/svg';
+import { svgEl as el } from '../lib/draw/svg';
 
 export interface DiagramColors {
   fg: string;
@@ -28,13 +27,6 @@ export interface DiagramData {
    * or the connections leaving input i (i only); null for no emphasis.
    */
   focus: { j?: number; i?: number } | null;
-}
-
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 /** Redraws `svg` completely (viewBox 440 × 210, scales with its width). */

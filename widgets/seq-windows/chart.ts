@@ -5,15 +5,7 @@
  */
 import { fmt } from '../lib/widget/dom';
 import type { RowView } from './core';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { svgEl as el } from '../lib/draw/svg';
 
 interface Frame {
   svg: SVGSVGElement;

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { climate } from '../lib/data/weather';
 import { plotStyle, type Colors } from '../lib/widget/plotkit';
 import { quietChart } from '../lib/widget/dom';
+import { svgEl as el } from '../lib/draw/svg';
 
 const tick = (d: number): string => d.toLocaleString('es-ES');
 
@@ -45,13 +46,6 @@ export function testChart(width: number, real: readonly number[], pred: readonly
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /**
  * The 2 → H → 1 network as circles and lines (every line is one weight), with the layer names
