@@ -42,6 +42,31 @@ test.describe('micrófono falso de Chromium', () => {
     await root.getByRole('button', { name: 'Detener' }).click();
     await expect(root).toHaveAttribute('data-phase', 'idle');
   });
+
+  test('el mismo micrófono llena el espectrograma, el log-mel y los MFCC de «Del sonido a los MFCC»', async ({ page }) => {
+    await page.goto(LESSON);
+    const fig = await widget(page, 'espectrograma');
+    const root = fig.locator('tinyml-kws-features');
+    const picker = root.locator('.audio-picker');
+    await picker.getByRole('radio', { name: 'Micrófono' }).check();
+    await picker.getByRole('button', { name: 'Usar el micrófono' }).click();
+    await expect(picker).toHaveAttribute('data-audio-status', 'running');
+    await expect(root).toHaveAttribute('data-phase', 'running');
+    // 2 s of the file at 50 frames per second; then every map holds more than a flat colour.
+    await expect.poll(async () => Number(await root.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(100);
+    for (const sel of ['.kf-db', '.kf-mel', '.kf-mfcc']) {
+      const distinct = await root.locator(sel).evaluate((el) => {
+        const cv = el as HTMLCanvasElement;
+        const d = cv.getContext('2d')!.getImageData(Math.floor(cv.width * 0.15), Math.floor(cv.height * 0.1), Math.floor(cv.width * 0.65), Math.floor(cv.height * 0.65)).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 4) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+        return seen.size;
+      });
+      expect(distinct, sel).toBeGreaterThan(12);
+    }
+    await picker.getByRole('button', { name: 'Detener' }).click();
+    await expect(root).toHaveAttribute('data-phase', 'idle');
+  });
 });
 
 test('una muestra con page.clock: «no» en bucle entre silencios dispara «no»; con umbral 1, nada', async ({ page }) => {
