@@ -5,7 +5,7 @@
 // Settings: the default CNN (conv 8 → pool → conv 16 → pool → dense 10), Adam 0,003, batches of
 // 64, all 8 000 training digits, up to 30 epochs, seed 1. Accuracy is measured on the 2 000 test
 // digits, at every epoch end and once more when the run is paused at 60 s.
-import { longestTask, watchLongTasks } from './in-page.mjs';
+import { longestSince, watchLongTasks } from './main-thread-trace.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Entrenador de la CNN (lección 10) en Chromium sin interfaz';
@@ -26,7 +26,7 @@ export async function run({ browser, baseUrl }) {
   await root.waitFor({ state: 'attached', timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('#entrenador tinyml-cnn-trainer')?.getAttribute('data-phase') === 'ready', null, { timeout: 120_000 });
   const backend = await root.getAttribute('data-backend');
-  await page.evaluate(() => { window.__longest = 0; });
+  const since = await page.evaluate(() => performance.now());
 
   await root.getByRole('button', { name: '▶ Entrenar' }).click();
   const t0 = Date.now();
@@ -45,7 +45,7 @@ export async function run({ browser, baseUrl }) {
   const finalAcc = Number(await root.getAttribute('data-test-acc'));
   const samples = Number(await root.getAttribute('data-samples'));
   const speed = Number(await root.getAttribute('data-samples-per-sec'));
-  const longest = await longestTask(page);
+  const longest = await longestSince(page, since);
   const drawMs = Number(await root.getAttribute('data-draw-ms'));
   await ctx.close();
 

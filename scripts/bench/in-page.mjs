@@ -28,19 +28,3 @@ export async function measureInPage(browser, code, measure) {
     await ctx.close();
   }
 }
-
-/**
- * Records the page's longest main-thread task (Long Tasks API: only tasks over 50 ms are
- * reported, so 0 means none over 50 ms). Call before page.goto; read it with longestTask(page).
- */
-export async function watchLongTasks(page) {
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-/** The longest task (ms) seen since watchLongTasks. */
-export const longestTask = (page) => page.evaluate(() => window.__longest);

@@ -5,7 +5,7 @@
 // Settings: the widget's defaults, which are the default model's recipe (MFCC, conv 8 → 16,
 // 2 augmented copies per clip, Adam 0,003, batches of 32, seed 1), with BENCH_KWS_EPOCHS epochs
 // (default 10; 40 is the full recipe).
-import { longestTask, watchLongTasks } from './in-page.mjs';
+import { longestSince, watchLongTasks } from './main-thread-trace.mjs';
 import { cpus, loadavg } from 'node:os';
 
 export const name = 'Entrenador de palabras clave (lección 17) en Chromium sin interfaz';
@@ -26,7 +26,7 @@ export async function run({ browser, baseUrl }) {
   await root.waitFor({ state: 'attached', timeout: 60_000 });
   await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-phase') === 'idle', SEL, { timeout: 120_000 });
   const backend = await root.getAttribute('data-backend');
-  await page.evaluate(() => { window.__longest = 0; });
+  const since = await page.evaluate(() => performance.now());
   const t0 = Date.now();
   await root.getByRole('button', { name: '▶ Entrenar' }).click();
   await page.waitForFunction((s) => /^(done|error)$/.test(document.querySelector(s)?.getAttribute('data-phase') ?? ''), SEL, { timeout: 60_000 + EPOCHS * 30_000 });
@@ -38,7 +38,7 @@ export async function run({ browser, baseUrl }) {
   const trainN = Number(await root.getAttribute('data-train-examples'));
   const acc = Number(await root.getAttribute('data-test-accuracy'));
   const testN = Number(await root.getAttribute('data-test-size'));
-  const longest = await longestTask(page);
+  const longest = await longestSince(page, since);
   await ctx.close();
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   return {

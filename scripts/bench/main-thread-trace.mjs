@@ -27,6 +27,10 @@ export async function watchLongTasks(page) {
   });
 }
 
+/** The longest task (ms) watchLongTasks saw starting at or after `t0` (page time); 0 when none over 50 ms. */
+export const longestSince = (page, t0 = 0) =>
+  page.evaluate((t) => Math.max(0, ...window.__long.filter((e) => e.start >= t).map((e) => e.duration)), t0);
+
 /**
  * Traces the page while `start()` begins the work (e.g. clicks «Entrenar») and for `ms` of wall
  * time after it. Returns { cpu: ms[], tasks, maxCpu, p95Cpu, maxAt, maxWall, longCount, load, cores }.

@@ -6,8 +6,8 @@
 //   writes them, in seeded 1–200-byte chunks): LineSplitter + parseLine, timed as a whole; the
 //   figure that matters is how many times faster than real time it runs (≥ 1 means no line can be
 //   dropped for lack of CPU) and how many lines came out (must be 60 000, 0 bad).
-// Not measured here: line-to-screen latency through the capture widget (issue 9 asks p95 ≤ 50 ms
-// at 100 Hz); that needs the widget's frame loop under a real clock and is not written yet.
+// Line-to-screen latency through the capture widget is motion-latency.bench.mjs (issue 9 asks p95 ≤ 50 ms
+// at 100 Hz): the widget's frame loop under a real clock, on the built page.
 import { bundleForPage, measureInPage } from './in-page.mjs';
 import { cpus, loadavg } from 'node:os';
 
