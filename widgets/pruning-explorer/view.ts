@@ -1,16 +1,10 @@
-import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, select, slider } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
-import type { NamedTensor, PruneMode } from '../lib/quant';
-import { BACKEND_LABEL, type BackendName } from '../lib/cnn/backend';
-import { DEFAULT_MODEL_URL } from '../lib/cnn/store';
-import { loadTf } from '../lib/cnn/tf-main';
-import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
-import { batch } from '../lib/data/mnist';
-import { loadDefaultWeights } from '../lib/quant/default-weights';
-import { GRID, KERNELS, accuracy, float32File, gzipSize, int8File, pruneModel } from './core';
+import type { PruneMode } from '../lib/quant';
+import { GRID, KERNELS, pruneModel } from './core';
 import { accuracyChart, sizeChart, weightHistogram, type AccPoint, type Colors, type SizePoint } from './charts';
+import { MODE_LABEL, PruningRunner } from './runner';
 import './style.css';
 
 const schema = {
@@ -21,31 +15,12 @@ const schema = {
   layer: oneOf(['conv1', 'conv2', 'output'] as const, 'output'),
 };
 
-const MODE_LABEL: Record<PruneMode, string> = { capa: 'por capa', global: 'global' };
-/** Test digits per predict() call: small enough to keep each slice short on a slow CPU. */
-const CHUNK = 50;
 const pct1 = (f: number): string => `${fmt(100 * f, 1)} %`;
 const bytes = (n: number): string => `${fmt(n, 0)} B`;
 
-interface Runtime {
-  tf: typeof TF;
-  backend: BackendName;
-  model: TF.LayersModel;
-  /** The 2 000 test digits, [2000, 28, 28, 1] in [0, 1]. */
-  xs: TF.Tensor4D;
-  labels: Uint8Array;
-}
-
 class PruningExplorer extends WidgetElement<typeof schema> {
   readonly schema = schema;
-  #weights: NamedTensor[] | null = null;
-  #rt: Runtime | null = null;
-  #acc = new Map<string, number>();
-  #sizes = new Map<string, SizePoint>();
-  #queue: Array<{ mode: PruneMode; pct: number }> = [];
-  #running = false;
-  #alive = true;
-  #gen = 0;
+  #runner!: PruningRunner;
   #sync: Array<() => void> = [];
   #status!: HTMLElement;
   #retry!: HTMLButtonElement;
@@ -59,7 +34,6 @@ class PruningExplorer extends WidgetElement<typeof schema> {
   #legends!: HTMLElement[];
 
   protected setup(): void {
-    this.#alive = true;
     const s = this.state;
     const mode = select({
       label: 'Cómo se elige el umbral', value: s.mode,
@@ -73,8 +47,8 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     });
     const sp = slider({ label: 'Pesos podados', min: 0, max: 95, step: 5, value: s.sparsity, format: (v) => `${v} %`, onInput: (v) => this.setState({ sparsity: v }) });
     this.#sync = [() => mode.set(this.state.mode), () => layer.set(this.state.layer), () => sp.set(this.state.sparsity)];
-    this.#curveBtn = button('Calcular toda la curva', () => this.#wantCurve());
-    this.#stopBtn = button('Detener', () => this.#stop(), { class: 'btn btn-quiet', disabled: true });
+    this.#curveBtn = button('Calcular toda la curva', () => this.#runner.wantCurve(this.state.mode));
+    this.#stopBtn = button('Detener', () => this.#runner.stop(), { class: 'btn btn-quiet', disabled: true });
     this.#retry = button('Reintentar', () => this.#loadRuntime(), { class: 'btn btn-quiet', hidden: true });
     this.#status = h('p', { class: 'pe-status', 'aria-live': 'polite' });
     this.#readout = h('p', { class: 'pe-readout', 'aria-live': 'polite' });
@@ -94,20 +68,23 @@ class PruningExplorer extends WidgetElement<typeof schema> {
         h('div', {}, h('p', { class: 'pe-h', text: 'Tamaño de los pesos según la poda' }), this.#sizeFig, this.#legends[2]!)),
     );
     this.dataset.phase = 'loading';
-    this.onCleanup(() => {
-      this.#alive = false;
-      this.#gen++;
-      this.#queue = [];
-      this.#rt?.xs.dispose();
-      this.#rt?.model.dispose();
-      this.#rt = null;
+    const runner = new PruningRunner({
+      phase: (p, text) => {
+        this.dataset.phase = p;
+        this.#stopBtn.disabled = p !== 'evaluating';
+        if (text) this.#status.textContent = text;
+        this.#retry.hidden = p !== 'error';
+        const n = runner.numTensors();
+        if (p === 'ready' && n !== null) this.dataset.numTensors = String(n);
+      },
+      status: (text) => { this.#status.textContent = text; },
+      weights: () => this.update(),
+      results: () => this.#drawResults(),
+      fail: (e) => this.fail(e),
     });
-    loadDefaultWeights().then((w) => {
-      if (!this.#alive) return;
-      this.#weights = w;
-      this.update();
-      void this.#computeSizes();
-    }, (e: unknown) => this.#showError(`No se pudieron cargar los pesos del modelo (${e instanceof Error ? e.message : String(e)}).`));
+    this.#runner = runner;
+    this.onCleanup(() => runner.dispose());
+    runner.loadWeights(s.mode).catch((e: unknown) => this.#showError(`No se pudieron cargar los pesos del modelo (${e instanceof Error ? e.message : String(e)}).`));
     this.#loadRuntime();
   }
 
@@ -128,125 +105,12 @@ class PruningExplorer extends WidgetElement<typeof schema> {
 
   #loadRuntime(): void {
     this.#retry.hidden = true;
-    this.dataset.phase = 'loading';
-    this.#status.textContent = 'Cargando TensorFlow.js, el modelo por defecto y los 2000 dígitos de prueba…';
-    void (async () => {
-      try {
-        const [{ tf, backend }, data] = await Promise.all([loadTf(), getMnist()]);
-        const model = await tf.loadLayersModel(DEFAULT_MODEL_URL);
-        const idx = Array.from({ length: data.test.count }, (_, i) => i);
-        const b = batch(data.test, idx);
-        const xs = tf.tensor4d(b.images, [b.size, data.rows, data.cols, 1]);
-        if (!this.#alive) {
-          xs.dispose();
-          model.dispose();
-          return;
-        }
-        this.#rt = { tf, backend, model, xs, labels: b.labels };
-        this.dataset.phase = 'ready';
-        this.#status.textContent = `Listo. Motor: ${BACKEND_LABEL[backend]}.`;
-        this.#want(this.state.mode, 0);
-        this.#want(this.state.mode, this.state.sparsity);
-      } catch (e) {
-        if (this.#alive) this.#showError(`${mnistErrorText(e)} Comprueba la conexión y pulsa «Reintentar».`);
-      }
-    })();
-  }
-
-  /** Puts a point first in the queue (unless it is known) and starts the runner. */
-  #want(mode: PruneMode, pct: number): void {
-    if (this.#acc.has(`${mode}:${pct}`)) return;
-    this.#queue = [{ mode, pct }, ...this.#queue.filter((q) => q.mode !== mode || q.pct !== pct)];
-    void this.#run();
-  }
-
-  #wantCurve(): void {
-    const mode = this.state.mode;
-    for (const pct of GRID) if (!this.#acc.has(`${mode}:${pct}`) && !this.#queue.some((q) => q.mode === mode && q.pct === pct)) this.#queue.push({ mode, pct });
-    void this.#run();
-  }
-
-  #stop(): void {
-    this.#queue = [];
-    this.#gen++;
-  }
-
-  async #run(): Promise<void> {
-    if (this.#running || !this.#rt) return;
-    this.#running = true;
-    this.dataset.phase = 'evaluating';
-    this.#stopBtn.disabled = false;
-    try {
-      while (this.#alive && this.#queue.length > 0) {
-        const { mode, pct } = this.#queue.shift()!;
-        if (this.#acc.has(`${mode}:${pct}`)) continue;
-        const acc = await this.#evaluate(mode, pct, this.#gen);
-        if (acc === null) continue;
-        this.#acc.set(`${mode}:${pct}`, acc);
-        this.#drawResults();
-      }
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.#running = false;
-      if (this.#alive && this.#rt) {
-        this.dataset.phase = 'ready';
-        this.#stopBtn.disabled = true;
-        this.#status.textContent = `Listo. Motor: ${BACKEND_LABEL[this.#rt.backend]}. Puntos calculados: ${this.#acc.size}.`;
-        this.dataset.numTensors = String(this.#rt.tf.memory().numTensors);
-      }
-    }
-  }
-
-  /** Test accuracy of the model pruned to pct % (null if cancelled). Evaluates in slices of CHUNK digits. */
-  async #evaluate(mode: PruneMode, pct: number, gen: number): Promise<number | null> {
-    const rt = this.#rt;
-    if (!rt || !this.#weights) return null;
-    const { tf, model, xs, labels } = rt;
-    const pruned = pruneModel(this.#weights, pct, mode);
-    for (const k of KERNELS) {
-      const kern = pruned.tensors.find((t) => t.name === k.name)!;
-      const bias = pruned.tensors.find((t) => t.name === `${k.layer}/bias`)!;
-      const ts = [tf.tensor(kern.values, kern.shape), tf.tensor(bias.values, bias.shape)];
-      model.getLayer(k.layer).setWeights(ts);
-      for (const t of ts) t.dispose();
-    }
-    const n = labels.length;
-    const pred = new Int32Array(n);
-    for (let i = 0; i < n; i += CHUNK) {
-      if (!this.#alive || gen !== this.#gen) return null;
-      this.#status.textContent = `Evaluando la poda del ${pct} % (${MODE_LABEL[mode]}): ${i} de ${n} dígitos de prueba…`;
-      const m = Math.min(CHUNK, n - i);
-      const t = tf.tidy(() => (model.predict(xs.slice([i, 0, 0, 0], [m, 28, 28, 1])) as TF.Tensor).argMax(-1));
-      const d = await t.data();
-      t.dispose();
-      pred.set(d, i);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    return !this.#alive || gen !== this.#gen ? null : accuracy(pred, labels);
-  }
-
-  /** gzip sizes at every grid point, both modes (current first); cheap, so computed up front. */
-  async #computeSizes(): Promise<void> {
-    const w = this.#weights;
-    if (!w) return;
-    const modes: PruneMode[] = this.state.mode === 'capa' ? ['capa', 'global'] : ['global', 'capa'];
-    for (const mode of modes) {
-      for (const pct of GRID) {
-        if (!this.#alive) return;
-        const key = `${mode}:${pct}`;
-        if (this.#sizes.has(key)) continue;
-        const t = pruneModel(w, pct, mode).tensors;
-        const f32 = float32File(t);
-        this.#sizes.set(key, { pct, raw: f32.length, gz32: await gzipSize(f32), gz8: await gzipSize(int8File(t)) });
-      }
-      this.#drawResults();
-    }
+    void this.#runner.loadRuntime(this.state.mode, this.state.sparsity);
   }
 
   protected update(): void {
     const s = this.state;
-    const w = this.#weights;
+    const w = this.#runner.weights;
     if (!w) {
       this.#readout.textContent = 'Cargando los pesos del modelo por defecto…';
       return;
@@ -268,7 +132,7 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     this.#table.replaceChildren(h('table', {}, h('caption', { text: `Poda ${MODE_LABEL[s.mode]} al ${s.sparsity} % (los sesgos no se podan)` }), h('thead', {}, head), h('tbody', {}, ...rows)));
     Object.assign(this.dataset, { zeros: String(p.removed), threshold: String(layer.threshold), sparsity: String(s.sparsity), mode: s.mode });
     this.#drawResults();
-    if (this.#rt) this.later(120, () => this.#want(this.state.mode, this.state.sparsity));
+    if (this.#runner.ready) this.later(120, () => this.#runner.want(this.state.mode, this.state.sparsity));
   }
 
   #chartWidth(): number {
@@ -282,7 +146,7 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     const c = this.#colors();
     const width = this.#chartWidth();
     const points: AccPoint[] = [];
-    for (const [k, acc] of this.#acc) {
+    for (const [k, acc] of this.#runner.acc) {
       const [mode, pct] = k.split(':') as [PruneMode, string];
       points.push({ mode, pct: Number(pct), acc });
     }
@@ -292,15 +156,15 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     this.#accFig.setAttribute('aria-label', mine.length === 0 ? 'Exactitud según la poda: todavía sin puntos calculados.'
       : `Exactitud en los 2000 dígitos de prueba según el porcentaje de pesos podados (${MODE_LABEL[s.mode]}): ${mine.map((q) => `${q.pct} %: ${pct1(q.acc)}`).join('; ')}.`);
     this.#legends[1]!.replaceChildren(key(c.c1, `poda ${MODE_LABEL[s.mode]}`), key(c.c3, `poda ${MODE_LABEL[s.mode === 'capa' ? 'global' : 'capa']} (si la has calculado)`), key(c.fg, 'azar: 10 %', 0.5));
-    const sizes = GRID.map((pct) => this.#sizes.get(`${s.mode}:${pct}`)).filter((x): x is SizePoint => x !== undefined);
+    const sizes = GRID.map((pct) => this.#runner.sizeAt(s.mode, pct)).filter((x): x is SizePoint => x !== undefined);
     this.#sizeFig.replaceChildren(sizeChart(sizes, s.sparsity, c, width));
-    const here = this.#sizes.get(`${s.mode}:${s.sparsity}`);
+    const here = this.#runner.sizeAt(s.mode, s.sparsity);
     this.#sizeFig.setAttribute('aria-label', here
       ? `Tamaño de los pesos al ${s.sparsity} % de poda: ${bytes(here.raw)} guardados en float32 (no cambia), ${bytes(here.gz32)} con gzip y ${bytes(here.gz8)} en int8 con gzip.`
       : 'Tamaño de los pesos según la poda: calculando.');
     this.#legends[2]!.replaceChildren(key(c.muted, 'float32 tal cual'), key(c.c1, 'float32 + gzip'), key(c.c2, 'int8 + gzip'));
-    const acc = this.#acc.get(`${s.mode}:${s.sparsity}`);
-    const acc0 = this.#acc.get(`${s.mode}:0`);
+    const acc = this.#runner.accuracyAt(s.mode, s.sparsity);
+    const acc0 = this.#runner.accuracyAt(s.mode, 0);
     const parts = [`Poda ${MODE_LABEL[s.mode]} al ${s.sparsity} %: `];
     parts.push(acc === undefined ? 'exactitud pendiente de calcular' : `exactitud ${pct1(acc)} en los 2000 dígitos de prueba`);
     if (acc0 !== undefined && s.sparsity > 0) parts.push(` (sin podar, ${pct1(acc0)})`);
