@@ -5,29 +5,22 @@
  * the downloads for the board. tfjs, the MNIST file and LiteRT.js load only when «Convertir» is
  * pressed. Conversion runs in slices (lib/convert/sliced.ts) with a progress bar and a cancel button.
  */
-import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, h, select } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
-import { imageFloat, type MnistData } from '../lib/data/mnist';
-import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
+import { imageFloat } from '../lib/data/mnist';
+import { mnistErrorText } from '../lib/data/mnist-client';
 import { MODEL_EVENT } from '../lib/cnn/store';
-import { loadTf } from '../lib/cnn/tf-main';
-import { Cancelled, Tally, cHeader, convertSliced, kerasFromLayersModel, nextTask, type ConvertedSet } from '../lib/convert';
-import { compileTflite, type CompiledTflite } from '../lib/litert';
+import { Cancelled } from '../lib/convert';
 import { readTflite } from '../lib/tflite';
 import { describeModel } from '../lib/tflite/describe';
 import { fmtBytes, fmtSci } from '../lib/tflite/format';
 import { renderInspection } from '../lib/tflite/inspect-view';
-import { loadCnn } from '../lib/cnn/load';
-import { headerComment } from './core';
-import { RunPanel, TEST_MAX, type Outputs } from './run-panel';
+import { BATCH, compareBatch, convertModel, predictAll, releaseReady, type Ready } from './runner';
+import { RunPanel, TEST_MAX } from './run-panel';
 import { downloadFile } from '../lib/widget/files';
 import './style.css';
 
-const CALIBRATION = 200;
-const BATCH = 50;
-const SHAPE = [1, 28, 28, 1] as const;
 
 const schema = {
   model: oneOf(['auto', 'defecto'] as const, 'auto'),
@@ -44,19 +37,8 @@ const WHAT: Record<Which, string> = {
 
 const SHORT: Record<Which, string> = { fp32: 'float32', int8: 'int8, E/S float32', int8io: 'int8, E/S int8' };
 
-interface Ready {
-  set: ConvertedSet;
-  tf: typeof TF;
-  model: TF.LayersModel;
-  fp32: CompiledTflite;
-  int8: CompiledTflite;
-  header: string;
-  source: string;
-}
-
 class TfliteConverter extends WidgetElement<typeof schema> {
   readonly schema = schema;
-  #data: MnistData | null = null;
   #ready: Ready | null = null;
   #abort: AbortController | null = null;
   #run!: RunPanel;
@@ -68,8 +50,14 @@ class TfliteConverter extends WidgetElement<typeof schema> {
 
   protected setup(): void {
     this.#run = new RunPanel({
-      predict: (img) => this.#predict(img),
-      testImage: (i) => (this.#data ? { img: imageFloat(this.#data.test, i), label: this.#data.test.labels[i]! } : null),
+      predict: (img) => {
+        if (!this.#ready) return Promise.reject(new Error('Convierte primero el modelo.'));
+        return predictAll(this.#ready, img);
+      },
+      testImage: (i) => {
+        const d = this.#ready?.data;
+        return d ? { img: imageFloat(d.test, i), label: d.test.labels[i]! } : null;
+      },
       onPick: (index) => this.setState({ index }),
     }, this.state.index);
     this.onCleanup(() => this.#run.pad.destroy());
@@ -147,10 +135,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
   #release(): void {
     const r = this.#ready;
     this.#ready = null;
-    if (!r) return;
-    r.fp32.delete();
-    r.int8.delete();
-    r.model.dispose();
+    if (r) releaseReady(r);
   }
 
   #busy(on: boolean): void {
@@ -170,37 +155,16 @@ class TfliteConverter extends WidgetElement<typeof schema> {
   async #convert(): Promise<void> {
     const abort = (this.#abort = new AbortController());
     this.#busy(true);
-    let model: TF.LayersModel | null = null;
-    let compiled: CompiledTflite[] = [];
     try {
-      this.#progress('Cargando TensorFlow.js, el modelo y los dígitos…', 0.02);
-      const [rt, data] = await Promise.all([loadTf(), getMnist()]);
-      this.#data = data;
-      const cnn = await loadCnn(rt.tf, this.state.model);
-      model = cnn.model;
-      if (abort.signal.aborted) throw new Cancelled();
-      const keras = kerasFromLayersModel(cnn.model);
-      const samples = Array.from({ length: CALIBRATION }, (_, i) => imageFloat(data.train, i));
-      const set = await convertSliced(keras, samples, {
-        chunk: 2,
-        signal: abort.signal,
-        onProgress: (stage, done, total) =>
-          stage === 'calibrar'
-            ? this.#progress(`Calibrando int8: ${done} de ${total} dígitos de entrenamiento…`, 0.05 + (0.8 * done) / total)
-            : this.#progress('Escribiendo los archivos .tflite…', 0.85 + (0.05 * done) / total),
-      });
-      this.#progress('Cargando LiteRT.js y preparando los modelos…', 0.92);
-      compiled = [await compileTflite(set.fp32.bytes), await compileTflite(set.int8.bytes)];
-      if (abort.signal.aborted) throw new Cancelled();
-      const source = cnn.source === 'propio' ? '«tu modelo»' : 'el modelo por defecto del curso';
-      const header = cHeader(set.int8io.bytes, { comment: headerComment(readTflite(set.int8io.bytes), { modelName: keras.name, source, samples: set.calibration.samples }) });
+      const ready = await convertModel(this.state.model, abort.signal, (text, value) => this.#progress(text, value));
+      if (!this.isConnected) {
+        releaseReady(ready);
+        return;
+      }
       this.#release();
-      this.#ready = { set, tf: rt.tf, model: cnn.model, fp32: compiled[0]!, int8: compiled[1]!, header, source };
-      model = null;
-      compiled = [];
-      const note = cnn.error ? ` ${cnn.error}` : cnn.missing ? ' (No hay «tu modelo» guardado en este navegador.)' : '';
-      this.#el.status.textContent = `Convertido ${source}, calibrado con ${set.calibration.samples} dígitos de entrenamiento.${note}`;
-      this.dataset.source = cnn.source;
+      this.#ready = ready;
+      this.#el.status.textContent = `Convertido ${ready.source}, calibrado con ${ready.set.calibration.samples} dígitos de entrenamiento.${ready.note}`;
+      this.dataset.source = ready.kind;
       delete this.dataset.error;
       this.#showFiles();
       this.#el.results.hidden = false;
@@ -214,8 +178,6 @@ class TfliteConverter extends WidgetElement<typeof schema> {
         : `No se pudo convertir: ${error instanceof Error ? error.message : String(error)}`;
       if (!(error instanceof Cancelled)) this.dataset.error = '1';
     } finally {
-      compiled.forEach((m) => m.delete());
-      model?.dispose();
       if (this.#abort === abort) this.#abort = null;
       this.#busy(false);
     }
@@ -239,34 +201,16 @@ class TfliteConverter extends WidgetElement<typeof schema> {
 
   /** The first BATCH test digits through the three models: worst difference and agreement. */
   async #batch(): Promise<void> {
-    const data = this.#data;
-    if (!data || !this.#ready) return;
-    const t = new Tally(['tfjs', 'fp32', 'int8'] as const);
-    for (let i = 0; i < BATCH; i++) {
-      // LiteRT runs synchronously inside its promise: give the page a turn every few digits.
-      if (i % 4 === 0) await nextTask();
-      if (!this.#ready) return;
-      t.add(await this.#predict(imageFloat(data.test, i)), data.test.labels[i]!);
-    }
-    const dF = t.maxAbsDiff('fp32', 'tfjs');
-    const dQ = t.maxAbsDiff('int8', 'tfjs');
-    const [okF, okT, agree] = [t.correct('fp32'), t.correct('tfjs'), t.agree('int8', 'fp32')];
-    this.#el.batch.textContent =
-      `En los ${BATCH} primeros dígitos de prueba, la mayor diferencia entre LiteRT float32 y tfjs es ${fmtSci(dF)} ` +
-      `(ruido de redondeo: mismas cuentas en otro orden) y entre LiteRT int8 y tfjs, ${fmtSci(dQ)} (el precio de cuantizar). ` +
-      `LiteRT float32 acierta ${okF} de ${BATCH} (tfjs, ${okT}); int8 elige lo mismo que float32 en ${agree} de ${BATCH}.`;
-    this.dataset.batchMaxDiff = String(dF);
-    this.dataset.batchMaxDiffInt8 = String(dQ);
-  }
-
-  async #predict(img: Float32Array): Promise<Outputs> {
     const r = this.#ready;
-    if (!r) throw new Error('Convierte primero el modelo.');
-    const tf = r.tf;
-    const tfjs = tf.tidy(() => Float32Array.from((r.model.predict(tf.tensor4d(img, [...SHAPE])) as TF.Tensor).dataSync()));
-    const fp32 = await r.fp32.run(img, SHAPE);
-    const int8 = await r.int8.run(img, SHAPE);
-    return { tfjs, fp32, int8 };
+    if (!r) return;
+    const b = await compareBatch(r, () => this.#ready === r);
+    if (!b) return;
+    this.#el.batch.textContent =
+      `En los ${BATCH} primeros dígitos de prueba, la mayor diferencia entre LiteRT float32 y tfjs es ${fmtSci(b.maxDiffFp32)} ` +
+      `(ruido de redondeo: mismas cuentas en otro orden) y entre LiteRT int8 y tfjs, ${fmtSci(b.maxDiffInt8)} (el precio de cuantizar). ` +
+      `LiteRT float32 acierta ${b.correctFp32} de ${BATCH} (tfjs, ${b.correctTfjs}); int8 elige lo mismo que float32 en ${b.agreeInt8Fp32} de ${BATCH}.`;
+    this.dataset.batchMaxDiff = String(b.maxDiffFp32);
+    this.dataset.batchMaxDiffInt8 = String(b.maxDiffInt8);
   }
 }
 
