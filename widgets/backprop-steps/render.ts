@@ -9,14 +9,14 @@ import { svgEl } from '../lib/draw/svg';
 import { num, type Pass } from './core';
 
 export const W = 760;
-export const H = 410;
+export const H = 440;
 
 const IN = [{ x: 60, y: 80 }, { x: 60, y: 290 }];
 const HID = [{ x: 300, y: 80 }, { x: 300, y: 290 }];
 const OUT = { x: 560, y: 185 };
 const LOSS = { x: 690, y: 185 };
 const R_IN = 26;
-const R = 30;
+const R = 40;
 const LINE = 17;
 
 type Label = { text: string; q: string; from: number; now: number[] };
@@ -52,7 +52,9 @@ export function drawDiagram(svg: SVGSVGElement, q: Pass, stage: number): void {
   };
   const node = (c: { x: number; y: number }, r: number, now: boolean, inner: Label[]): void => {
     nodes.append(svgEl('circle', { cx: c.x, cy: c.y, r, class: now ? 'bp-node bp-node-now' : 'bp-node' }));
+    const first = labels.childElementCount;
     stack(c.x, c.y, inner);
+    for (const t of [...labels.children].slice(first)) t.classList.add('bp-in');
   };
   const n = q.next;
 
@@ -62,7 +64,8 @@ export function drawDiagram(svg: SVGSVGElement, q: Pass, stage: number): void {
       const a = IN[i]!;
       const b = HID[j]!;
       edge(a, b, [2, 8, 9].includes(stage));
-      const t = 0.38;
+      // Straight edges: labels 38 % along; crossing ones 28 % along, so their stacks never meet.
+      const t = i === j ? 0.38 : 0.28;
       const x = a.x + t * (b.x - a.x);
       const y = a.y + t * (b.y - a.y);
       const k = j * 2 + i;
@@ -89,7 +92,7 @@ export function drawDiagram(svg: SVGSVGElement, q: Pass, stage: number): void {
       { text: `nuevo: ${num(n[1]!.W[j]!)}`, q: `nv-${j}`, from: 9, now: [9] },
     ]);
   }
-  edge(OUT, { x: LOSS.x - 36, y: LOSS.y }, stage === 4 || stage === 5);
+  edge({ x: OUT.x + R, y: OUT.y }, { x: LOSS.x - 40, y: LOSS.y }, stage === 4 || stage === 5);
 
   // Nodes.
   for (let i = 0; i < 2; i++) {
@@ -129,7 +132,7 @@ export function drawDiagram(svg: SVGSVGElement, q: Pass, stage: number): void {
   ]);
   // The loss box.
   nodes.append(svgEl('rect', {
-    x: LOSS.x - 36, y: LOSS.y - 34, width: 100, height: 68, rx: 8, class: stage === 4 ? 'bp-node bp-node-now' : 'bp-node',
+    x: LOSS.x - 40, y: LOSS.y - 34, width: 110, height: 68, rx: 8, class: stage === 4 ? 'bp-node bp-node-now' : 'bp-node',
   }));
   stack(LOSS.x + 14, LOSS.y, [
     { text: `d = ${num(q.d)}`, q: 'd', from: 1, now: [1, 4] },

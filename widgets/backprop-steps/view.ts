@@ -76,7 +76,7 @@ class BackpropSteps extends WidgetElement<typeof schema> {
       h('ol', { class: 'bp-stages', 'aria-label': 'Pasos' }, ...steps),
       e.title,
       e.plot,
-      h('p', { class: 'bp-hint', text: 'Haz clic en el diagrama y usa las flechas ← y → para ir de un paso a otro.' }),
+      h('p', { class: 'bp-hint', text: 'Haz clic en el diagrama y usa las flechas ← y → para ir de un paso a otro; si no cabe entero, deslízalo hacia los lados.' }),
       e.formula,
       h('p', { class: 'bp-readout' }, e.round, ' · pérdida en esta muestra al empezar: ', e.lossStart, ' · con los pesos de ahora: ', e.lossNow),
       e.live,
