@@ -1,7 +1,7 @@
 // Pure helpers of the cnn-trainer and cnn-try views: texts, thinning, contrast, feature maps.
 import { describe, expect, it } from 'vitest';
 import {
-  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, int, luminance, pct, summaryTable, textOn,
+  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, int, luminance, pct, phaseControls, summaryTable, textOn,
 } from '../../widgets/cnn-trainer/core';
 import { describeMaps, isBlank, layerTitle, mapCssSize, mapImages, ranking, sum, verdict } from '../../widgets/cnn-try/core';
 import { SMALL_CNN } from '../../widgets/lib/conv/shapes';
@@ -93,5 +93,26 @@ describe('cnn-try core', () => {
     expect(isBlank(Float32Array.from({ length: 784 }, (_, i) => (i === 400 ? 0.5 : 0)))).toBe(false);
     expect(mapCssSize(28)).toBe(56);
     expect(mapCssSize(7)).toBe(35);
+  });
+});
+
+describe('phaseControls (the trainer view only applies it)', () => {
+  it('locks what each phase must lock', () => {
+    const all = (['loading', 'ready', 'training', 'pausing', 'paused', 'done', 'error'] as const).map((p) => [p, phaseControls(p, 5, 5)] as const);
+    const pick = (k: keyof ReturnType<typeof phaseControls>) => Object.fromEntries(all.map(([p, c]) => [p, c[k]]));
+    expect(pick('startDisabled')).toEqual({ loading: true, ready: false, training: true, pausing: true, paused: false, done: true, error: true });
+    expect(pick('pauseDisabled')).toEqual({ loading: true, ready: true, training: false, pausing: true, paused: true, done: true, error: true });
+    expect(pick('resetDisabled')).toEqual({ loading: true, ready: false, training: false, pausing: true, paused: false, done: false, error: true });
+    expect(pick('busy')).toEqual({ loading: false, ready: false, training: true, pausing: true, paused: false, done: false, error: false });
+    expect(pick('hasModel')).toEqual({ loading: false, ready: false, training: true, pausing: true, paused: true, done: true, error: false });
+  });
+
+  it('a finished run can go on once the epochs are raised; labels say what «Entrenar» does', () => {
+    expect(phaseControls('done', 5, 8).startDisabled).toBe(false);
+    expect(phaseControls('done', 5, 8).startLabel).toBe('▶ Seguir (sube las épocas)');
+    expect(phaseControls('paused', 2, 5).startLabel).toBe('▶ Seguir');
+    expect(phaseControls('ready', 0, 5).startLabel).toBe('▶ Entrenar');
+    expect(phaseControls('ready', 0, 5).note).toBe('');
+    expect(phaseControls('paused', 2, 5).note).toMatch(/Reiniciar/);
   });
 });

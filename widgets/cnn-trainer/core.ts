@@ -107,6 +107,36 @@ export function gapNote(e: EpochPoint | undefined): string {
 
 export type Phase = 'loading' | 'ready' | 'training' | 'pausing' | 'paused' | 'done' | 'error';
 
+/** What the trainer's controls allow in each phase (the view applies it; pure, unit-tested). */
+export interface PhaseControls {
+  startDisabled: boolean;
+  startLabel: string;
+  pauseDisabled: boolean;
+  resetDisabled: boolean;
+  /** Work in flight: every setting locked, the store panel busy. */
+  busy: boolean;
+  /** A model exists: architecture and settings locked (the epochs may still go up). */
+  hasModel: boolean;
+  /** The sentence under the controls ('' when none). */
+  note: string;
+}
+
+/** `epochsDone`: the run's epoch counter; `epochs`: the epochs asked for in the state. */
+export function phaseControls(p: Phase, epochsDone: number, epochs: number): PhaseControls {
+  const busy = p === 'training' || p === 'pausing';
+  const hasModel = busy || p === 'paused' || p === 'done';
+  const finished = p === 'done' && epochsDone >= epochs;
+  return {
+    startDisabled: p === 'loading' || p === 'error' || busy || finished,
+    startLabel: p === 'paused' ? '▶ Seguir' : p === 'done' ? '▶ Seguir (sube las épocas)' : '▶ Entrenar',
+    pauseDisabled: p !== 'training',
+    resetDisabled: p === 'loading' || p === 'error' || p === 'pausing',
+    busy,
+    hasModel,
+    note: hasModel ? 'La arquitectura y los ajustes quedan fijos mientras exista este modelo: pulsa «Reiniciar» para cambiarlos (las épocas sí se pueden subir en pausa).' : '',
+  };
+}
+
 export interface Progress {
   /** Epoch and batch of the next step (0-based), batches per epoch, planned epochs. */
   epoch: number;

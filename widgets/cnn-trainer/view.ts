@@ -6,7 +6,7 @@ import type { CurvePoint, EvaluationReport, FromWorker, ModelInfo, ToWorker } fr
 import { cnnLayers } from '../lib/cnn/spec';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import {
-  trainerSchema as schema, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
+  trainerSchema as schema, phaseControls, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
 } from './core';
 import { accuracyChart, legend, lossChart, matrixTable, missGallery, summaryElements, type Colors } from './charts';
 import { StorePanel } from './store-panel';
@@ -213,16 +213,14 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
     this.#phase = p;
     this.dataset.phase = p;
     const e = this.#el;
-    const busy = p === 'training' || p === 'pausing';
-    const hasModel = p === 'training' || p === 'pausing' || p === 'paused' || p === 'done';
-    const finished = p === 'done' && this.#progress.epoch >= this.state.epochs;
-    e.start.disabled = p === 'loading' || p === 'error' || busy || finished;
-    e.start.textContent = p === 'paused' ? '▶ Seguir' : p === 'done' ? '▶ Seguir (sube las épocas)' : '▶ Entrenar';
-    e.pause.disabled = p !== 'training';
-    e.reset.disabled = p === 'loading' || p === 'error' || p === 'pausing';
-    this.#settings.lock(busy, hasModel);
-    e.note.textContent = hasModel ? 'La arquitectura y los ajustes quedan fijos mientras exista este modelo: pulsa «Reiniciar» para cambiarlos (las épocas sí se pueden subir en pausa).' : '';
-    this.#store.setBusy(busy);
+    const c = phaseControls(p, this.#progress.epoch, this.state.epochs);
+    e.start.disabled = c.startDisabled;
+    e.start.textContent = c.startLabel;
+    e.pause.disabled = c.pauseDisabled;
+    e.reset.disabled = c.resetDisabled;
+    this.#settings.lock(c.busy, c.hasModel);
+    e.note.textContent = c.note;
+    this.#store.setBusy(c.busy);
     this.#renderStatus();
   }
 
