@@ -51,7 +51,7 @@ test.describe('búsqueda del sitio', () => {
     await expect(results(page).locator('li')).toHaveCount(0);
   });
 
-  test('«/» enfoca la caja, pero no mientras se escribe en otro campo', async ({ page }) => {
+  test('«/» enfoca la caja; escrito dentro de un campo es solo un carácter', async ({ page }) => {
     await page.locator('body').press('/');
     await expect(box(page)).toBeFocused();
     await expect(box(page)).toHaveValue('');
@@ -94,9 +94,27 @@ test.describe('búsqueda del sitio', () => {
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   });
 
-  test('axe: la cabecera con resultados abiertos no tiene infracciones', async ({ page }) => {
-    await search(page, 'softmax');
-    expect(await axeViolations(page, ['.site-header'])).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe: la cabecera con resultados abiertos no tiene infracciones (tema ${scheme === 'light' ? 'claro' : 'oscuro'})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await search(page, 'softmax');
+      expect(await axeViolations(page, ['.site-header'])).toEqual([]);
+    });
+  }
+
+  test('sin índice (como en astro dev) lo explica en español', async ({ page }) => {
+    // A pagefind.js that fails to load, as under `astro dev` (without a 404 in the console).
+    await page.route('**/pagefind/pagefind.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: "throw new Error('sin índice');" }),
+    );
+    await page.goto('/');
+    await box(page).click();
+    await expect(root(page)).toHaveAttribute('data-search-state', 'unavailable');
+    await box(page).fill('softmax');
+    await expect(root(page)).toHaveAttribute('data-query', 'softmax');
+    await expect(page.locator('[data-search-status]')).toContainText('La búsqueda funciona en el sitio construido');
   });
 
   test('en el teléfono (390 px) la caja cabe en la cabecera y los resultados en la pantalla', async ({ page }) => {
