@@ -197,10 +197,28 @@ describe('gd-explorer regime classifier', () => {
       expect(regimes(s.id, s.presets.diverge).run.status, `${s.id} diverge`).toBe('diverged');
       const good = regimes(s.id, s.presets.buena).run;
       expect(good.status, `${s.id} buena`).toBe('converged');
-      expect(regimes(s.id, s.presets.oscila).seq, `${s.id} oscila`).toContain('oscila');
+      const osc = regimes(s.id, s.presets.oscila);
+      expect(osc.seq, `${s.id} oscila`).toContain('oscila');
+      expect(osc.run.status, `${s.id} oscila converges`).toBe('converged');
+      expect(osc.run.reversals, `${s.id} oscila reverses`).toBeGreaterThan(0);
       const small = advance(createRun(s, [...s.start], s.presets.pequena), 100);
       expect(classify(small).regime, `${s.id} pequeña`).toBe('lenta');
     }
+  });
+
+  it('says «mayor que el límite» only when α really is above 2/λₘₐₓ', () => {
+    const rb = surfaceById('rosenbrock');
+    const { limit } = curvature(rb);
+    expect(limit).toBeCloseTo(0.019684, 5);
+    expect(rb.presets.oscila).toBeLessThan(limit);
+    const below = advance(createRun(rb, [...rb.start], 0.0195), MAX_STEPS);
+    expect(below.status).toBe('diverged');
+    const belowText = divergenceText(below);
+    expect(belowText).not.toContain('mayor que');
+    expect(belowText).toContain('no llega al límite 2/λₘₐₓ ≈ 0,0197');
+    const above = advance(createRun(rb, [...rb.start], 0.03), MAX_STEPS);
+    expect(above.status).toBe('diverged');
+    expect(divergenceText(above)).toContain('α = 0,03, mayor que el límite 2/λₘₐₓ ≈ 0,0197');
   });
 
   it('the two-minima curve: a small step ends in the local minimum, a longer one jumps to the global', () => {

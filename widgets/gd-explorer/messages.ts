@@ -88,9 +88,10 @@ export function explain(run: Run, v: Verdict): string {
     case 'oscila':
       return `Oscila: cada paso cruza al otro lado del valle, porque α es mayor que 1/λ en la dirección más curvada, pero los saltos se acortan, así que acabará llegando. Cerca del mínimo, α debe quedar por debajo de 2/λₘₐₓ ≈ ${num(limit, 3)}.`;
     case 'crece':
-      return v.zigzag >= 0.5
+      if (v.zigzag < 0.5) return `La pérdida sube en cada paso: con α = ${num(run.alpha)} los pasos son demasiado largos para esta zona de la superficie.`;
+      return run.alpha > limit
         ? `Oscila y crece: cada salto cruza el mínimo y aterriza más arriba que el anterior. α = ${num(run.alpha)} supera el límite 2/λₘₐₓ ≈ ${num(limit, 3)}, así que esto va a divergir.`
-        : `La pérdida sube en cada paso: con α = ${num(run.alpha)} los pasos son demasiado largos para esta zona de la superficie.`;
+        : `Oscila y crece: cada salto cruza el valle y aterriza más arriba que el anterior. α = ${num(run.alpha)} no llega al límite 2/λₘₐₓ ≈ ${num(limit, 3)} del mínimo, pero aquí la superficie está más curvada que allí y, para esta zona, esa α es demasiado grande.`;
     case 'diverge':
       return divergenceText(run);
   }
@@ -108,9 +109,12 @@ export function divergenceText(run: Run): string {
   const what = !Number.isFinite(L) || out < 0
     ? 'la pérdida ha dejado de ser un número finito'
     : `${s.plain[out]} = ${num(w[out]!)} se ha salido de la zona razonable (entre ${num(box[out]![0])} y ${num(box[out]![1])})`;
-  return `Diverge: en el paso ${t}, ${what}, así que se ha detenido el descenso. Con α = ${num(run.alpha)}, ` +
-    `mayor que el límite 2/λₘₐₓ ≈ ${num(limit, 3)} de esta superficie, cada paso se pasa del mínimo y aterriza más lejos que el anterior. ` +
-    `Baja α por debajo de ${num(limit, 3)} (por ejemplo, a ${num(s.presets.buena)}) y vuelve a pulsar «Reproducir».`;
+  const why = run.alpha > limit
+    ? `Con α = ${num(run.alpha)}, mayor que el límite 2/λₘₐₓ ≈ ${num(limit, 3)} de esta superficie, cada paso se pasa del mínimo y aterriza más lejos que el anterior. ` +
+      `Baja α por debajo de ${num(limit, 3)} (por ejemplo, a ${num(s.presets.buena)}) y vuelve a pulsar «Reproducir».`
+    : `α = ${num(run.alpha)} no llega al límite 2/λₘₐₓ ≈ ${num(limit, 3)}, que vale junto al mínimo, pero el recorrido ha pasado por una zona más curvada, donde los pasos con esa α ya son demasiado largos: cada uno se pasó del fondo y aterrizó más lejos. ` +
+      `Baja α con margen (por ejemplo, a ${num(s.presets.buena)}) y vuelve a pulsar «Reproducir».`;
+  return `Diverge: en el paso ${t}, ${what}, así que se ha detenido el descenso. ${why}`;
 }
 
 /** KaTeX of the next update with live numbers: w_{t+1} = w_t − α ∇L(w_t) = …. */

@@ -142,7 +142,7 @@ export const SURFACES: readonly Surface[] = [
     grad: ([a = 0, b = 0]) => [-2 * (1 - a) - 4 * K * a * (b - a * a), 2 * K * (b - a * a)],
     hessian: ([a = 0, b = 0]) => [2 - 4 * K * (b - a * a) + 8 * K * a * a, -4 * K * a, -4 * K * a, 2 * K],
     domain: [[-2, 2], [-1, 3]], start: [-0.8, 2.5], minima: [[1, 1]],
-    presets: { pequena: 0.0005, buena: 0.017, oscila: 0.0195, diverge: 0.03 },
+    presets: { pequena: 0.0005, buena: 0.017, oscila: 0.0185, diverge: 0.03 },
     note: 'Un valle estrecho y curvado: incluso con la mejor α el descenso avanza despacio por el fondo.',
   },
 ];
