@@ -87,10 +87,16 @@ export async function freezeClock(page: Page): Promise<void> {
 }
 
 /** Waits until the widget figure with this id is upgraded and returns its root element. */
-export async function widget(page: Page, id: string) {
+export async function widget(page: Page, id: string, { keepVeil = false } = {}) {
   const fig = page.locator(`figure#${id}`);
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-state', 'ready');
+  // A <Predice> before the widget veils it until a bet; widget tests open it with «Ver sin
+  // apostar» (tests/e2e/predice.spec.ts tests the veil itself with keepVeil).
+  if (!keepVeil && (await fig.getAttribute('data-predice-veiled')) !== null) {
+    await page.locator(`aside[data-predice][data-target="${id}"]`).getByRole('button', { name: 'Ver sin apostar' }).click();
+    await expect(fig).not.toHaveAttribute('data-predice-veiled');
+  }
   return fig;
 }
 

@@ -24,6 +24,8 @@ class GdExplorer extends WidgetElement<State> {
   override readonly configSchema = configSchema;
   #allowed: Surface[] = [...SURFACES];
   #run!: Run;
+  /** The run whose result was last reported to <Predice> (once per run). */
+  #reported: Run | null = null;
   #runKey = '';
   #playing = false;
   #raf = 0;
@@ -77,8 +79,8 @@ class GdExplorer extends WidgetElement<State> {
       plot: h('div', { class: 'gd-plot', role: 'img' }),
       formula: h('div', { class: 'gd-formula', 'aria-hidden': 'true' }),
       note: h('p', { class: 'gd-note' }),
-      play: button('Reproducir', () => this.#togglePlay()),
-      step: button('Un paso', () => this.#stepOnce(), { class: 'btn btn-quiet' }),
+      play: button('Reproducir', () => this.#togglePlay(), { 'data-step': 'play' }),
+      step: button('Un paso', () => this.#stepOnce(), { class: 'btn btn-quiet', 'data-step': 'next' }),
       presets: ctl.presetButtons,
       start2: ctl.start2,
     };
@@ -242,6 +244,8 @@ class GdExplorer extends WidgetElement<State> {
     if (key !== this.#runKey) {
       this.#runKey = key;
       this.#run = createRun(sf, this.#start(), this.state.alpha);
+      this.#reported = null;
+      this.clearResult('pasos');
       now = true;
     }
     if (all) {
@@ -296,6 +300,11 @@ class GdExplorer extends WidgetElement<State> {
       this.#side.updateRule(run);
     }
     this.#syncButtons();
+    // For <Predice>: once per run, the steps a converged run took (state = the run's α, start…).
+    if (run.status === 'converged' && stepsOf(run) > 0 && this.#reported !== run) {
+      this.#reported = run;
+      this.reportResult('pasos', stepsOf(run));
+    }
   }
 
   #syncButtons(): void {

@@ -126,6 +126,23 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     return shareLink(here.toString(), this.widgetId, this.encodedState());
   }
 
+  /**
+   * Publishes a result of the widget's own run for <Predice> (predict, then see): sets
+   * `data-result-<key>` on the element and dispatches a bubbling `widget-result` event with
+   * `{ key, value, state }` (state: a copy of the state the result belongs to). `key` is
+   * lower-case kebab (e.g. `pasos`); numbers keep full precision.
+   */
+  protected reportResult(key: string, value: number | string): void {
+    this.setAttribute(`data-result-${key}`, String(value));
+    const detail = { key, value, state: this.getState() };
+    this.dispatchEvent(new CustomEvent('widget-result', { bubbles: true, detail }));
+  }
+
+  /** Withdraws a result (the run it came from was reset): removes `data-result-<key>`. */
+  protected clearResult(key: string): void {
+    this.removeAttribute(`data-result-${key}`);
+  }
+
   /** Runs `fn`; an exception becomes a `widget-error` event instead of breaking the page. */
   protected guard(fn: () => void): void {
     try {
