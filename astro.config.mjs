@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { offlineWorker } from './scripts/offline/integration.mjs';
 
 /**
  * Site search: once the static pages are written, Pagefind indexes them (only the lesson
@@ -46,7 +47,8 @@ function pagefindIndex() {
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIndex()],
+  // offlineWorker runs after pagefindIndex (hooks run in this order), so the index is precached.
+  integrations: [mdx(), pagefindIndex(), offlineWorker()],
   markdown: {
     // Code blocks stay plain text styled by prose.css (Shiki's fixed colours failed contrast in
     // the light theme).

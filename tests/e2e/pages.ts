@@ -14,7 +14,7 @@ export function lessonPaths(): string[] {
     });
 }
 
-/** Site pages outside the lessons (glossary, hardware). */
-export const extraPaths = (): string[] => ['/glosario/', '/hardware/'];
+/** Site pages outside the lessons (glossary, hardware, settings). */
+export const extraPaths = (): string[] => ['/glosario/', '/hardware/', '/ajustes/'];
 
 export const allPaths = (): string[] => ['/', ...extraPaths(), ...lessonPaths()];

@@ -18,3 +18,13 @@ export function int(v: number): string {
 export function bytesText(n: number): string {
   return n < 1024 ? `${int(n)} B` : `${fmt(n / 1024, 1)} KB`;
 }
+
+/** Bytes in megabytes with one decimal («12,3 MB»; 1 MB = 1024 KB = 1 048 576 B, like bytesText). */
+export function megabytesText(n: number): string {
+  return `${fmt(n / 1048576, 1)} MB`;
+}
+
+/** bytesText under 1 MB, megabytesText from there («936 B», «7,4 KB», «38,9 MB»). */
+export function sizeText(n: number): string {
+  return n < 1048576 ? bytesText(n) : megabytesText(n);
+}
