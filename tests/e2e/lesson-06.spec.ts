@@ -72,7 +72,7 @@ test('descenso 1D: α que diverge se detiene y explica qué cambiar', async ({ p
   await expect(fig).not.toContainText('NaN');
 });
 
-test('descenso 2D: la superficie de la recta muestra el MSE de los apuntes con números vivos', async ({ page }) => {
+test('descenso 2D: la superficie de la recta muestra el MSE con números vivos', async ({ page }) => {
   await page.goto(LESSON);
   const fig = await widget(page, GD2);
   await expect(fig.getByLabel('Superficie de pérdida')).toHaveValue('recta');

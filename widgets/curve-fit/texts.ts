@@ -17,7 +17,7 @@ export function lossNum(v: number): string {
 /** The numbers behind the verdict, in one line. */
 export function fitSummary(epoch: number, trainLoss: number, valLoss: number, noiseVar: number, edited: boolean): string {
   const ref = Number.isFinite(noiseVar)
-    ? ` Referencia: el ruido aporta por sí solo un error de σ² ≈ ${lossNum(noiseVar)}${edited ? ' (estimado a partir de los puntos)' : ''}.`
+    ? ` Referencia: el ruido aporta por sí solo un error de s² ≈ ${lossNum(noiseVar)}${edited ? ' (estimado a partir de los puntos)' : ''}.`
     : '';
   return `Época ${epoch.toLocaleString('es-ES')} · error de entrenamiento ${lossNum(trainLoss)} · error de validación ${lossNum(valLoss)}.${ref}`;
 }

@@ -74,7 +74,7 @@ class CurveFit extends WidgetElement<CurveFitSchema> {
     const regen = (patch: Partial<S>): void => this.setState({ ...patch, pts: [], val: [] });
     const curve = select({ label: 'Curva', value: s.curve, options: CURVE_IDS.map((id) => ({ value: id, label: CURVE_INFO[id].label })), onChange: (v) => regen({ curve: v }) });
     const n = slider({ label: 'Número de puntos', min: 6, max: MAX_POINTS, step: 1, value: s.n, onInput: (v) => regen({ n: v }) });
-    const noise = slider({ label: 'Ruido σ', min: 0, max: 0.6, step: 0.01, value: s.noise, format: (v) => fmt(v, 2), onInput: (v) => regen({ noise: v }) });
+    const noise = slider({ label: 'Ruido s', min: 0, max: 0.6, step: 0.01, value: s.noise, format: (v) => fmt(v, 2), onInput: (v) => regen({ noise: v }) });
     const seed = numberInput({ label: 'Semilla', min: 0, max: 99999, step: 1, value: s.seed, onInput: (v) => { if (Number.isInteger(v)) regen({ seed: v }); } });
     const hidden = slider({ label: 'Neuronas ocultas H', min: 1, max: 32, step: 1, value: s.hidden, onInput: (v) => this.setState({ hidden: v }) });
     const act = select({ label: 'Activación oculta', value: s.act, options: [{ value: 'tanh' as const, label: 'tanh' }, { value: 'relu' as const, label: 'ReLU' }], onChange: (v) => this.setState({ act: v }) });

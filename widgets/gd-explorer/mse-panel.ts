@@ -38,7 +38,7 @@ export function buildMsePanel(): MsePanel {
   const plot = h('div', { class: 'gd-mse-plot', role: 'img' });
   const root = h('section', { class: 'gd-mse', hidden: true },
     h('h3', { class: 'gd-mse-h', text: 'La altura de la superficie es el error cuadrático medio de una recta' }),
-    h('p', { class: 'gd-mse-p', text: 'Cada punto (w, b) del mapa es una recta y = w·x + b. Su altura es el error cuadrático medio de los apuntes con P = 4 ejemplos y M = 1 salida:' }),
+    h('p', { class: 'gd-mse-p', text: 'Cada punto (w, b) del mapa es una recta y = w·x + b. Su altura es el error cuadrático medio con P = 4 ejemplos y M = 1 salida:' }),
     formula, live,
     h('div', { class: 'gd-mse-grid' }, h('div', { class: 'gd-mse-tablewrap' }, table, sum), plot));
   let shown = '';

@@ -79,7 +79,7 @@ class Int8VsFp32 extends WidgetElement<typeof schema> {
       h('p', { class: 'iv-note', text: 'Motor: LiteRT.js (el intérprete de TensorFlow Lite para la web) con el acelerador «wasm», es decir, XNNPACK en el procesador de este equipo. ' +
         'Las latencias dependen de tu máquina y de lo que esté haciendo en ese momento: repite la medida y cambiarán un poco.' }),
       e.source, e.side, e.agree, e.speed, e.layers, e.ptq,
-      h('p', { class: 'iv-note', text: 'Las tres primeras filas son las cifras publicadas por el equipo de TensorFlow que recogen los apuntes del curso: ' +
+      h('p', { class: 'iv-note', text: 'Las tres primeras filas son las cifras publicadas por el equipo de TensorFlow (las que suelen citar otros textos): ' +
         'redes grandes sobre ImageNet (1000 clases), donde acertar es mucho más difícil que con diez dígitos. La última fila la mides tú.' }),
     );
     this.listen(document, MODEL_EVENT, () => {

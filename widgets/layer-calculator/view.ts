@@ -63,7 +63,7 @@ class LayerCalculator extends WidgetElement<typeof schema> {
     const wt = h('input', { type: 'checkbox', id: tId });
     wt.checked = s.wt;
     this.listen(wt, 'change', () => this.setState({ wt: wt.checked }));
-    const toggle = h('div', { class: 'ctl lc-toggle' }, wt, h('label', { for: tId, text: 'Ver como Wᵀ (una columna por neurona, como en los apuntes)' }));
+    const toggle = h('div', { class: 'ctl lc-toggle' }, wt, h('label', { for: tId, text: 'Ver como Wᵀ (una columna por neurona, como en muchos textos)' }));
     const seed = numberInput({
       label: 'Semilla', min: 0, max: 99999, step: 1, value: s.seed,
       onInput: (v) => this.setState({ seed: Math.round(v) }),
@@ -233,7 +233,7 @@ class LayerCalculator extends WidgetElement<typeof schema> {
       input.style.gridArea = s.wt ? `${i + 1} / ${j + 1}` : `${j + 1} / ${i + 1}`;
     });
     this.#eqName.textContent = s.wt
-      ? 'Net = Vᵀ x + b, con V = Wᵀ: la matriz de 4 × 3 de los apuntes, con una columna por neurona. Al trasponerla vuelve a ser W, así que las cuentas y los números son los mismos.'
+      ? 'Net = Vᵀ x + b, con V = Wᵀ: la matriz de 4 × 3 que usan muchos textos, con una columna por neurona. Al trasponerla vuelve a ser W, así que las cuentas y los números son los mismos.'
       : 'Net = W x + b: la matriz W tiene una fila por neurona (3 × 4), y cada fila se multiplica por x.';
     this.#phiName.textContent = `${phi.short}(`;
 

@@ -33,7 +33,7 @@ export const TENSORS: readonly TensorInfo[] = [
   { id: 'conv1', weight: 'conv1/kernel', label: 'conv1: 8 filtros 3×3 (72 pesos)', axis: 3, channel: 'filtro' },
   { id: 'conv2', weight: 'conv2/kernel', label: 'conv2: 16 filtros 3×3×8 (1152 pesos)', axis: 3, channel: 'filtro' },
   { id: 'dense', weight: 'output/kernel', label: 'densa de salida: 784 × 10 (7840 pesos)', axis: 1, channel: 'neurona' },
-  { id: 'notas', label: 'ejemplo 3×4 de los apuntes', axis: 0, channel: 'fila' },
+  { id: 'notas', label: 'ejemplo 3×4 de otros textos', axis: 0, channel: 'fila' },
 ];
 
 /**
@@ -198,7 +198,7 @@ export function formulaTex(scheme: QScheme, bits: number, p: ChannelParams): str
 }
 
 export const SCHEME_LABEL: Record<QScheme, string> = {
-  minmax: 'min-max (fórmula de los apuntes)',
+  minmax: 'min-max (la fórmula de la lección)',
   affine: 'afín con signo (escala y punto cero)',
   symmetric: 'simétrica (punto cero 0)',
 };

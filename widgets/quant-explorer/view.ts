@@ -75,8 +75,8 @@ class QuantExplorer extends WidgetElement<typeof schema> {
       h('div', { class: 'ctl-row' }, tensor.root, scheme.root),
       h('div', { class: 'ctl-row' }, gran.root, bits.root),
       this.#status, this.#formula, this.#channels, this.#metrics, this.#chart, this.#chartText, this.#legend,
-      h('p', { class: 'qe-h', text: 'El ejemplo 3×4 de los apuntes, ida y vuelta' }),
-      h('p', { class: 'qe-note', text: 'Con el esquema y los bits de arriba («uno por canal» usa un rango por fila). La fila central no está en los apuntes: es nuestra.' }),
+      h('p', { class: 'qe-h', text: 'El ejemplo 3×4 de otros textos, ida y vuelta' }),
+      h('p', { class: 'qe-note', text: 'Con el esquema y los bits de arriba («uno por canal» usa un rango por fila). La fila central no está en ese ejemplo: es nuestra.' }),
       this.#notes, this.#notesNote,
       h('p', { class: 'qe-h', text: 'Redondear a una rejilla: quantize(x, paso) = round(x / paso) · paso' }),
       h('div', { class: 'ctl-row' }, x.root, step.root), this.#demo,
@@ -174,8 +174,8 @@ class QuantExplorer extends WidgetElement<typeof schema> {
     );
     const row1 = r.codes.slice(0, 4).join(', ');
     this.#notesNote.textContent = s.scheme === 'minmax' && s.bits === 8 && s.granularity === 'tensor'
-      ? `Los apuntes dan ${NOTES_CLAIMED_CODES.join(', ')} para la primera fila, pero la fórmula da ${row1}: 9,56 es el máximo y le toca 255; −4,28 es el mínimo y le toca 0. Error máximo de la ida y vuelta: ${d(r.error.maxAbs)} (medio paso como mucho: ${d(r.params[0]!.scale / 2)}).`
-      : `Primera fila: ${row1}. Error máximo de la ida y vuelta: ${d(r.error.maxAbs)}. Con min-max, 8 bits y un rango para todo verás los códigos de la fórmula de los apuntes.`;
+      ? `Ese ejemplo, tal como circula, da ${NOTES_CLAIMED_CODES.join(', ')} para la primera fila, pero la fórmula da ${row1}: 9,56 es el máximo y le toca 255; −4,28 es el mínimo y le toca 0. Error máximo de la ida y vuelta: ${d(r.error.maxAbs)} (medio paso como mucho: ${d(r.params[0]!.scale / 2)}).`
+      : `Primera fila: ${row1}. Error máximo de la ida y vuelta: ${d(r.error.maxAbs)}. Con min-max, 8 bits y un rango para todo verás los códigos de la fórmula de la lección.`;
     this.dataset.notesCodes = Array.from(r.codes).join(',');
   }
 

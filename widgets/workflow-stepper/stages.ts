@@ -58,7 +58,7 @@ export function preprocessOutput(c: Collected, p: Prepared): Node[] {
     h('p', { class: 'ws-summary', text:
       `Los ${int(n)} ejemplos se barajan con la semilla y se reparten sin repetir ninguno: ${int(train.length)} para ` +
       `entrenar (70 %), ${int(val.length)} para validar (15 %) y ${int(test.length)} para la prueba final (15 %).` }),
-    table(['Variable', 'Media μ', 'Desviación σ'], [
+    table(['Variable', 'Media μ', 'Desviación s'], [
       ['Temperatura de hoy', deg(nm.today.mean, 2), deg(nm.today.std, 2)],
       ['Día del año', fmt(nm.doy.mean, 1), fmt(nm.doy.std, 1)],
       ['Temperatura de mañana', deg(nm.tomorrow.mean, 2), deg(nm.tomorrow.std, 2)],
@@ -71,7 +71,7 @@ export function preprocessOutput(c: Collected, p: Prepared): Node[] {
     h('p', { class: 'ws-why', text:
       `¿Por qué normalizar? El día del año va de 0 a 364 y la temperatura se mueve en unas decenas de grados: sin ` +
       `normalizar, el día entraría con números unas diez veces mayores en las primeras sumas de la red y el descenso de gradiente ` +
-      `avanzaría a trompicones. Con z = (x − μ)/σ las dos entradas quedan centradas en 0 y con la misma escala. μ y σ ` +
+      `avanzaría a trompicones. Con z = (x − μ)/s las dos entradas quedan centradas en 0 y con la misma escala. μ y s ` +
       `salen solo del entrenamiento: si miraran la prueba, el examen final dejaría de ser una sorpresa.` }),
   ];
 }
