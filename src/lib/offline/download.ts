@@ -157,5 +157,6 @@ export function resultText(list: OfflineList, r: DownloadResult): string {
   if (r.failed.length === 0) return `Listo: los ${int(list.items.length)} archivos pesados del curso están guardados en este navegador. Todas las lecciones y sus demostraciones funcionan sin conexión.`;
   const kept = list.items.length - r.failed.length;
   const names = r.failed.map((f) => `${f.url.split('/').pop()} (${f.reason})`).join(', ');
-  return `No se pudieron descargar ${int(r.failed.length)} de ${int(list.items.length)} archivos: ${names}. Los ${int(kept)} ya descargados se quedan guardados; pulsa «Reanudar la descarga» cuando vuelvas a tener conexión.`;
+  const keptText = kept === 0 ? 'No se ha guardado ninguno todavía' : `Lo que ya se descargó (${int(kept)} ${kept === 1 ? 'archivo' : 'archivos'}) se queda guardado`;
+  return `No se pudieron descargar ${int(r.failed.length)} de ${int(list.items.length)} archivos: ${names}. ${keptText}; pulsa «Reanudar la descarga» cuando vuelvas a tener conexión.`;
 }

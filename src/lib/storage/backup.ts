@@ -203,7 +203,7 @@ export function decodeValue(j: unknown, path = 'valor'): unknown {
         const C = TYPED[t];
         const per = C.BYTES_PER_ELEMENT;
         if (b.byteLength % per !== 0) return bad(`${t} con un número de bytes que no es múltiplo de ${per}`);
-        return new C(b.buffer, 0, b.byteLength / per);
+        return new C(b.buffer as ArrayBuffer, 0, b.byteLength / per);
       }
       return bad(`tipo «${String(t)}» desconocido`);
     }
