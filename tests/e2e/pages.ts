@@ -15,6 +15,6 @@ export function lessonPaths(): string[] {
 }
 
 /** Site pages outside the lessons (glossary, hardware, settings). */
-export const extraPaths = (): string[] => ['/glosario/', '/hardware/', '/ajustes/'];
+export const extraPaths = (): string[] => ['/glosario/', '/hardware/', '/ajustes/', '/docentes/'];
 
 export const allPaths = (): string[] => ['/', ...extraPaths(), ...lessonPaths()];

@@ -97,7 +97,7 @@ class CurveFit extends WidgetElement<CurveFitSchema> {
       count: h('p', { class: 'cf-count' }),
       status: h('p', { class: 'cf-status', role: 'status' }),
       live: liveText(),
-      play: button('Entrenar', () => this.#toggle()),
+      play: button('Entrenar', () => this.#toggle(), { 'data-step': 'play' }),
     };
     const e = this.#el;
     this.#editor = buildEditor({

@@ -71,8 +71,8 @@ class PerceptronTrainer extends WidgetElement<typeof schema> {
     svg.setAttribute('class', 'pc-svg');
     svg.setAttribute('aria-hidden', 'true');
     const e = (this.#el = {
-      play: button('Reproducir', () => this.#togglePlay(), { 'aria-pressed': 'false', class: 'btn pc-play' }),
-      one: button('Un paso', () => this.#manual(() => this.#session.step()), { class: 'btn btn-quiet' }),
+      play: button('Reproducir', () => this.#togglePlay(), { 'aria-pressed': 'false', class: 'btn pc-play', 'data-step': 'play' }),
+      one: button('Un paso', () => this.#manual(() => this.#session.step()), { class: 'btn btn-quiet', 'data-step': 'next' }),
       epoch: button('Una época', () => this.#manual(() => this.#session.epoch()), { class: 'btn btn-quiet' }),
       svg,
       plane: h('div', { class: 'pc-plane', role: 'img' }, svg),

@@ -82,7 +82,7 @@ class TrainInfer extends WidgetElement<typeof schema> {
       stale: h('p', { class: 'ti-stale', role: 'status' }),
       train: button('Entrenar', () => this.#train(0)),
       stop: button('Detener', () => this.#stop(), { class: 'btn btn-quiet' }),
-      one: button('Un paso', () => this.#train(1), { class: 'btn btn-quiet' }),
+      one: button('Un paso', () => this.#train(1), { class: 'btn btn-quiet', 'data-step': 'next' }),
       showExact,
     };
     this.#editor = buildEditor(this, {
@@ -202,6 +202,8 @@ class TrainInfer extends WidgetElement<typeof schema> {
       this.#frozen = { model: { ...this.#model }, key: this.#dataKey(pts), steps: this.#steps };
       const ls = leastSquares(pts);
       const gap = ls ? Math.max(Math.abs(ls.w - this.#model.w), Math.abs(ls.b - this.#model.b)) : null;
+      // For <Predice>: the steps a converged model took since it was last reset (w = b = 0).
+      if (r?.outcome === 'converged') this.reportResult('pasos', this.#steps);
       st.textContent = r?.outcome === 'converged' ? T.trainedText(this.#steps, gap)
         : r?.outcome === 'max-steps' ? T.maxStepsText(LIMITS.maxSteps, this.state.lr)
           : r?.outcome === 'running' ? T.oneStepText(this.#steps, r.loss)
@@ -218,6 +220,7 @@ class TrainInfer extends WidgetElement<typeof schema> {
     this.#hist = new LossHistory();
     this.#diverged = false;
     this.#el.status.textContent = 'Modelo reiniciado: w = 0 y b = 0. Pulsa «Entrenar».';
+    this.clearResult('pasos');
     this.#render();
   }
 

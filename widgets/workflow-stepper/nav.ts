@@ -71,7 +71,7 @@ export interface Panel {
 export function buildPanel(k: number, intro: string, runLabel: string | null, onRun: () => void, onNext: () => void): Panel {
   const id = uniqueId('ws-h');
   const run = runLabel ? button(runLabel, onRun, { class: 'btn ws-run' }) : null;
-  const next = k + 1 < STAGES.length ? button(`Siguiente: ${STAGES[k + 1]!.label} →`, onNext, { class: 'btn btn-quiet ws-next' }) : null;
+  const next = k + 1 < STAGES.length ? button(`Siguiente: ${STAGES[k + 1]!.label} →`, onNext, { class: 'btn btn-quiet ws-next', 'data-step': 'next' }) : null;
   const controls = h('div', { class: 'ctl-row ws-controls' });
   const note = h('p', { class: 'ws-note', role: 'status', hidden: true });
   const out = h('div', { class: 'ws-out', 'aria-live': 'polite' });

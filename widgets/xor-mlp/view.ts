@@ -86,8 +86,8 @@ class XorMlp extends WidgetElement<typeof schema> {
     svg.setAttribute('class', 'xm-svg');
     svg.setAttribute('aria-hidden', 'true');
     const e = (this.#el = {
-      play: button('Entrenar', () => this.#togglePlay(), { 'aria-pressed': 'false', class: 'btn xm-play' }),
-      one: button('Una época', () => this.#oneEpoch(), { class: 'btn btn-quiet' }),
+      play: button('Entrenar', () => this.#togglePlay(), { 'aria-pressed': 'false', class: 'btn xm-play', 'data-step': 'play' }),
+      one: button('Una época', () => this.#oneEpoch(), { class: 'btn btn-quiet', 'data-step': 'next' }),
       canvas, svg,
       plane: h('div', { class: 'xm-plane', role: 'img' }, canvas, svg),
       arch: h('p', { class: 'xm-arch' }),

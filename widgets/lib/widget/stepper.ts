@@ -4,6 +4,8 @@
  * «❚❚ Pausa» toggle (aria-pressed), a timer that calls `next()` every `periodMs` until `atEnd()`,
  * and the step text's live region muted while playing (otherwise it would be announced at every
  * tick). The view places the three buttons and sets `prev.disabled` / `next.disabled`.
+ * The buttons carry `data-step` (back / play / next), so → / ← / Space drive them in a focused or
+ * full-screen widget (see keys.ts).
  */
 import { button } from './dom';
 
@@ -38,9 +40,9 @@ export class Stepper {
   constructor(o: StepperOptions) {
     this.#o = o;
     const labels = o.labels ?? { prev: '◀ Anterior', next: 'Siguiente ▶' };
-    this.prev = button(labels.prev, () => { this.pause(); o.back(); }, { class: 'btn btn-quiet' });
-    this.play = button('▶ Reproducir', () => this.toggle(), { class: 'btn', 'aria-pressed': 'false' });
-    this.next = button(labels.next, () => { this.pause(); o.next(); }, { class: 'btn btn-quiet' });
+    this.prev = button(labels.prev, () => { this.pause(); o.back(); }, { class: 'btn btn-quiet', 'data-step': 'back' });
+    this.play = button('▶ Reproducir', () => this.toggle(), { class: 'btn', 'aria-pressed': 'false', 'data-step': 'play' });
+    this.next = button(labels.next, () => { this.pause(); o.next(); }, { class: 'btn btn-quiet', 'data-step': 'next' });
   }
 
   get playing(): boolean {
