@@ -6,8 +6,15 @@
 // and the longest call of trainFor(8), the slice a widget runs per animation frame (budget: 50 ms),
 // and a full redraw of a 100×100 decision surface the way the XOR widget paints it (grid forward
 // pass + colours into ImageData + putImageData on a canvas, synchronised by reading a pixel back).
+// With PLAYGROUND_NN=<path to a copy of TensorFlow Playground's src/nn.ts> (not part of this
+// repository) it also runs that engine side by side (nn-versus.mjs) and prints the ratios against
+// the issue's goal: our Trainer ≥ 3× Playground's samples/s on XOR 2-4-1 (batch 4) and on the
+// spiral 2-8-8-1 (batch 10).
 import { bundleForPage, measureInPage } from './in-page.mjs';
+import { measureVersus } from './nn-versus.mjs';
 import { cpus, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export const name = 'Motor de entrenamiento (widgets/lib/nn) en Chromium sin interfaz';
 
@@ -116,6 +123,20 @@ function measure() {
 export async function run({ browser }) {
   const code = await bundle();
   const { rows, userAgent } = await measureInPage(browser, code, measure);
+  const pgPath = process.env.PLAYGROUND_NN;
+  let versusNote = 'Sin PLAYGROUND_NN: no se compara con el motor de TensorFlow Playground.';
+  if (pgPath && existsSync(pgPath)) {
+    const both = await bundleForPage(
+      `export * from './widgets/lib/nn/index.ts'; export * as PG from ${JSON.stringify(resolve(pgPath))};`,
+      'NN',
+    );
+    for (const c of await measureInPage(browser, both, measureVersus)) {
+      rows.push({ what: `muestras/s, Playground, ${c.label}`, value: c.pg, unit: 'muestras/s' });
+      rows.push({ what: `muestras/s, nuestro motor sin Trainer, ${c.label}`, value: c.bare, unit: `muestras/s (${(c.bare / c.pg).toFixed(2)}× Playground)` });
+      rows.push({ what: `muestras/s, nuestro Trainer, ${c.label}`, value: c.trainer, unit: `muestras/s (${(c.trainer / c.pg).toFixed(2)}× Playground; objetivo ≥ 3×)` });
+    }
+    versusNote = `Comparado con ${pgPath} en la misma página (mediana de 5 rondas alternas).`;
+  }
   const fmt = (v) => (v >= 100 ? Math.round(v).toLocaleString('es-ES') : v.toLocaleString('es-ES', { maximumFractionDigits: 2 }));
   return {
     columns: ['medida', 'valor', 'unidad'],
@@ -123,6 +144,7 @@ export async function run({ browser }) {
     note:
       `Motor empaquetado con esbuild (${(code.length / 1024).toFixed(1)} KB sin minificar) e inyectado en about:blank. ` +
       `${userAgent}. Carga media de la máquina al terminar: ${loadavg()[0].toFixed(1)} con ${cpus().length} núcleos ` +
-      '(con carga alta, las cifras empeoran y la llamada más larga refleja pausas del sistema, no del motor).',
+      '(con carga alta, las cifras empeoran y la llamada más larga refleja pausas del sistema, no del motor). ' +
+      versusNote,
   };
 }

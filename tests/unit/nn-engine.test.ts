@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../widgets/lib/rng/rng';
-import { Dense, initLimit } from '../../widgets/lib/nn/dense';
+import { Dense, initLimit, tanhF32 } from '../../widgets/lib/nn/dense';
 import { Mlp } from '../../widgets/lib/nn/mlp';
 import { BCE, MSE, SOFTMAX_CE, softmax } from '../../widgets/lib/nn/loss';
 import { Sgd } from '../../widgets/lib/nn/optim';
@@ -165,5 +165,69 @@ describe('datasets', () => {
     expect(Math.abs(mean)).toBeLessThan(0.05); // 3 standard errors of 0.2/√400
     expect(std).toBeGreaterThan(0.17);
     expect(std).toBeLessThan(0.23);
+  });
+});
+
+describe('the fast paths keep the numbers', () => {
+  it('tanhF32 is tanh to float32 precision: |error| ≤ 3·10⁻⁸, relative ≤ 1,3·10⁻⁷ (Math.tanh as reference)', () => {
+    let abs = 0;
+    let rel = 0;
+    const probe = (z: number): void => {
+      const t = Math.tanh(z);
+      const e = Math.abs(tanhF32(z) - t);
+      abs = Math.max(abs, e);
+      if (t !== 0) rel = Math.max(rel, e / Math.abs(t));
+    };
+    for (let k = -120_000; k <= 120_000; k++) probe(k / 10_000); // [−12, 12] every 10⁻⁴
+    for (let k = 1; k <= 10_000; k++) probe(k * 1e-7); // near 0, where only the relative error shows
+    expect(abs).toBeLessThan(3e-8);
+    expect(rel).toBeLessThan(1.3e-7);
+    expect(tanhF32(0)).toBe(0);
+    expect(tanhF32(1e9)).toBe(1);
+    expect(tanhF32(-Infinity)).toBe(-1);
+    expect(tanhF32(NaN)).toBeNaN();
+    expect(tanhF32(-0.5)).toBeCloseTo(-Math.tanh(0.5), 7);
+  });
+
+  it('a float32 tanh layer agrees with the same layer in float64 (Math.tanh) to float32 precision', () => {
+    const make = (dtype: 'float32' | 'float64') => new Mlp({ sizes: [3, 6, 2], activations: 'tanh', output: 'tanh', seed: 5, dtype });
+    const a = make('float32');
+    const b = make('float64');
+    const X = [0.3, -1.2, 2.5, 4, -0.01, 0.7];
+    const ya = Array.from(a.forwardBatch(Float32Array.from(X), 2));
+    const yb = Array.from(b.forwardBatch(Float64Array.from(X), 2));
+    ya.forEach((v, k) => expect(Math.abs(v - yb[k]!)).toBeLessThan(3e-7));
+  });
+
+  it('Mlp keeps every parameter in one flat theta (layer views) and every gradient in grad', () => {
+    const net = new Mlp({ sizes: [2, 3, 1], activations: 'tanh', seed: 2 });
+    expect(net.theta.length).toBe(net.paramCount);
+    expect(net.grad.length).toBe(net.paramCount);
+    net.layers[1]!.b[0] = 7;
+    expect(net.theta[2 * 3 + 3 + 3]).toBe(7); // after W0 (3×2) and b0 (3) comes W1 (1×3), then b1
+    net.forwardBatch(Float32Array.from([0.5, -0.5]), 1);
+    net.backward(Float32Array.from([1]));
+    expect(Array.from(net.grad.subarray(0, 6))).toEqual(Array.from(net.layers[0]!.dW));
+  });
+
+  it('backward without the input gradient fills the same dW and db', () => {
+    const make = () => new Mlp({ sizes: [2, 4, 3, 1], activations: 'sigmoid', seed: 3, dtype: 'float64' });
+    const a = make();
+    const b = make();
+    const X = Float64Array.from([0.1, 0.9, -0.4, 0.3]);
+    const d = Float64Array.from([0.7, -0.2]);
+    a.forwardBatch(X, 2);
+    b.forwardBatch(X, 2);
+    a.backward(d);
+    b.backward(d, 'output', false);
+    expect(Array.from(b.grad)).toEqual(Array.from(a.grad));
+  });
+
+  it('Sgd.step says when an update leaves a weight that is not finite', () => {
+    const value = Float32Array.from([1, 2]);
+    expect(new Sgd([{ value, grad: Float32Array.from([0.5, -1]) }], 0.1).step()).toBe(true);
+    expect(new Sgd([{ value, grad: Float32Array.from([Infinity, 0]) }], 0.1).step()).toBe(false);
+    const big = Float64Array.from([1e308, 1e308]); // finite values whose sum overflows
+    expect(new Sgd([{ value: big, grad: Float64Array.from([0, 0]) }], 0.1).step()).toBe(true);
   });
 });

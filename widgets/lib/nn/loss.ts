@@ -28,13 +28,20 @@ export interface Loss {
   reads: 'output' | 'net';
   /** The output activation this loss requires, or null if any works. */
   needsOutput: ActivationName | null;
-  compute(values: Vec, target: ArrayLike<number>, batch: number, width: number): LossResult;
+  /** `out`, when given, receives the gradient (length batch·width) instead of a new array. */
+  compute(values: Vec, target: ArrayLike<number>, batch: number, width: number, out?: Vec): LossResult;
 }
 
 function check(values: Vec, target: ArrayLike<number>, batch: number, width: number): void {
   if (values.length !== batch * width || target.length !== batch * width) {
     throw new RangeError(`loss: expected ${batch}×${width} values and targets, got ${values.length} and ${target.length}`);
   }
+}
+
+/** The caller's gradient buffer when it fits, else a new one of the values' type. */
+function gradBuffer(values: Vec, n: number, out: Vec | undefined): Vec {
+  if (out && out.length === n) return out;
+  return alloc(values instanceof Float64Array ? 'float64' : 'float32', n);
 }
 
 /**
@@ -49,10 +56,10 @@ export const MSE: Loss = {
   tex: String.raw`L=\frac{1}{PM}\sum_{p=1}^{P}\sum_{k=1}^{M}\left(\hat y_{pk}-y_{pk}\right)^2`,
   reads: 'output',
   needsOutput: null,
-  compute(yhat, y, batch, width) {
+  compute(yhat, y, batch, width, out) {
     check(yhat, y, batch, width);
     const N = batch * width;
-    const grad = alloc(yhat instanceof Float64Array ? 'float64' : 'float32', N);
+    const grad = gradBuffer(yhat, N, out);
     let sum = 0;
     for (let k = 0; k < N; k++) {
       const e = yhat[k]! - y[k]!;
@@ -77,10 +84,10 @@ export const BCE: Loss = {
   tex: String.raw`L=-\frac{1}{PM}\sum_{p,k}\Bigl[y_{pk}\ln\hat y_{pk}+(1-y_{pk})\ln\bigl(1-\hat y_{pk}\bigr)\Bigr]`,
   reads: 'net',
   needsOutput: 'sigmoid',
-  compute(z, y, batch, width) {
+  compute(z, y, batch, width, out) {
     check(z, y, batch, width);
     const N = batch * width;
-    const grad = alloc(z instanceof Float64Array ? 'float64' : 'float32', N);
+    const grad = gradBuffer(z, N, out);
     let sum = 0;
     for (let k = 0; k < N; k++) {
       const zk = z[k]!;
@@ -127,9 +134,9 @@ export const SOFTMAX_CE: Loss = {
   tex: String.raw`L=-\frac{1}{P}\sum_{p=1}^{P}\sum_{k=1}^{M}y_{pk}\ln\frac{e^{z_{pk}}}{\sum_{c}e^{z_{pc}}}`,
   reads: 'net',
   needsOutput: 'linear',
-  compute(z, y, batch, width) {
+  compute(z, y, batch, width, out) {
     check(z, y, batch, width);
-    const grad = alloc(z instanceof Float64Array ? 'float64' : 'float32', batch * width);
+    const grad = gradBuffer(z, batch * width, out);
     let sum = 0;
     for (let s = 0; s < batch; s++) {
       let max = -Infinity;

@@ -34,6 +34,13 @@ export class Mlp {
   readonly layers: Dense[];
   readonly dtype: DType;
   readonly seed: number;
+  /**
+   * Every parameter in one flat array, layer by layer [W0, b0, W1, b1, …] (the layers' W and b
+   * are views into it), and the gradients in the same layout: one copy, one scan, one update loop
+   * for the whole network.
+   */
+  readonly theta: Vec;
+  readonly grad: Vec;
 
   constructor(opts: MlpOptions) {
     const { sizes, seed = 1, init = 'auto', dtype = 'float32' } = opts;
@@ -49,7 +56,19 @@ export class Mlp {
     this.sizes = [...sizes];
     this.dtype = dtype;
     this.seed = seed;
-    this.layers = acts.map((a, l) => new Dense(sizes[l]!, sizes[l + 1]!, a, dtype));
+    let total = 0;
+    for (let l = 0; l < nLayers; l++) total += (sizes[l]! + 1) * sizes[l + 1]!;
+    this.theta = alloc(dtype, total);
+    this.grad = alloc(dtype, total);
+    let at = 0;
+    this.layers = acts.map((a, l) => {
+      const n = sizes[l]!;
+      const m = sizes[l + 1]!;
+      const view = (buf: Vec, from: number, len: number): Vec => buf.subarray(from, from + len);
+      const storage = { W: view(this.theta, at, m * n), dW: view(this.grad, at, m * n), b: view(this.theta, at + m * n, m), db: view(this.grad, at + m * n, m) };
+      at += m * n + m;
+      return new Dense(n, m, a, dtype, storage);
+    });
     const rng = createRng(seed);
     for (const layer of this.layers) layer.initialize(rng, init);
   }
@@ -89,11 +108,13 @@ export class Mlp {
    * dL/dNET when wrt = 'net', for fused losses). Each layer turns the gradient w.r.t. its
    * output into the gradient w.r.t. its input, which is the previous layer's output:
    *   dL/dY_(l−1) = dL/dX_l.
-   * Fills every layer's dW, db and returns dL/dX of the network input, [batch, inputs].
+   * Fills every layer's dW, db and returns dL/dX of the network input, [batch, inputs]
+   * (not computed, and stale, when `inputGrad` is false: training needs no gradient for the data).
    */
-  backward(dOut: Vec, wrt: 'output' | 'net' = 'output'): Vec {
-    let g = this.outputLayer.backward(dOut, wrt);
-    for (let l = this.layers.length - 2; l >= 0; l--) g = this.layers[l]!.backward(g, 'output');
+  backward(dOut: Vec, wrt: 'output' | 'net' = 'output', inputGrad = true): Vec {
+    const last = this.layers.length - 1;
+    let g = this.outputLayer.backward(dOut, wrt, inputGrad || last > 0);
+    for (let l = last - 1; l >= 0; l--) g = this.layers[l]!.backward(g, 'output', inputGrad || l > 0);
     return g;
   }
 
@@ -122,7 +143,9 @@ export class Mlp {
 
   /** True when every weight and bias is a finite number. */
   isFinite(): boolean {
-    return this.layers.every((l) => l.W.every(Number.isFinite) && l.b.every(Number.isFinite));
+    const t = this.theta;
+    for (let k = 0; k < t.length; k++) if (!Number.isFinite(t[k]!)) return false;
+    return true;
   }
 
   /**

@@ -32,17 +32,37 @@ export class Sgd {
     this.velocity = params.map((p) => alloc(p.value instanceof Float64Array ? 'float64' : 'float32', p.value.length));
   }
 
-  /** Applies one update to every parameter, using the gradients currently stored in `grad`. */
-  step(): void {
-    const { lr, momentum } = this;
-    this.params.forEach((p, k) => {
-      const v = this.velocity[k]!;
-      for (let i = 0; i < p.value.length; i++) {
-        const delta = momentum * v[i]! + lr * -p.grad[i]!; // Δw = μ v + α(−∂L/∂w)
-        v[i] = delta;
-        p.value[i] = p.value[i]! + delta; // w(t+1) = w(t) + Δw
+  /**
+   * Applies one update to every parameter, using the gradients currently stored in `grad`.
+   * Returns true when every updated value is finite (the sum of all of them is: NaN and ±∞
+   * propagate through a sum, and float32 values cannot add up to ∞ in a float64 sum), so a
+   * trainer learns about exploded weights without a second scan.
+   */
+  step(): boolean {
+    const { lr, momentum, params, velocity } = this;
+    let sum = 0;
+    for (let k = 0; k < params.length; k++) {
+      const { value, grad } = params[k]!;
+      const v = velocity[k]!;
+      if (momentum === 0) {
+        // Plain SGD: w(t+1) = w(t) + α(−∂L/∂w); the velocity stays 0.
+        for (let i = 0; i < value.length; i++) {
+          const w = value[i]! - lr * grad[i]!;
+          value[i] = w;
+          sum += w;
+        }
+        continue;
       }
-    });
+      for (let i = 0; i < value.length; i++) {
+        const delta = momentum * v[i]! + lr * -grad[i]!; // Δw = μ v + α(−∂L/∂w)
+        v[i] = delta;
+        const w = value[i]! + delta; // w(t+1) = w(t) + Δw
+        value[i] = w;
+        sum += w;
+      }
+    }
+    // A non-finite sum of finite float64 values (overflow) is possible: then look one by one.
+    return Number.isFinite(sum) || params.every((p) => p.value.every(Number.isFinite));
   }
 
   /** Forgets the accumulated velocity (e.g. after the weights are reset). */

@@ -105,12 +105,17 @@ export class Trainer {
   private order: number[];
   private epochLossSum = 0;
   private initialLoss = NaN;
-  /** Copy of every parameter array (same order as net.params()) with the lowest loss so far. */
-  private readonly best: Vec[];
+  /** Copy of net.theta (every parameter, flat) with the lowest loss so far. */
+  private readonly best: Vec;
   /** The loss of `best` (Infinity until the first step). */
   private bestLoss = Infinity;
   private readonly xb: Vec;
   private readonly yb: Float32Array;
+  /** dL/d(last layer) of a step, written by the loss (one buffer per batch size). */
+  private gradBuf: Vec;
+  private gradTail: Vec;
+  /** Full batch in data order, float32 net: the data arrays are the batch (no copy). */
+  private readonly direct: boolean;
 
   constructor(
     readonly net: Mlp,
@@ -129,12 +134,16 @@ export class Trainer {
     this.stepsPerEpoch = Math.ceil(data.n / this.batchSize);
     this.epochs = opts.epochs ?? Infinity;
     this.targetLoss = opts.targetLoss ?? -Infinity;
-    this.optimizer = new Sgd(net.params(), opts.lr, opts.momentum ?? 0);
+    // One flat parameter array: one update loop, one copy for the best weights.
+    this.optimizer = new Sgd([{ value: net.theta, grad: net.grad }], opts.lr, opts.momentum ?? 0);
     this.rng = createRng(opts.seed ?? 1);
     this.order = Array.from({ length: data.n }, (_, p) => p);
-    this.best = net.params().map((p) => p.value.slice());
+    this.best = net.theta.slice();
     this.xb = alloc(net.dtype, this.batchSize * data.inputs);
     this.yb = new Float32Array(this.batchSize * data.outputs);
+    this.gradBuf = alloc(net.dtype, this.batchSize * data.outputs);
+    this.gradTail = this.gradBuf;
+    this.direct = this.batchSize === data.n && net.dtype === 'float32';
   }
 
   get report(): TrainReport {
@@ -168,29 +177,37 @@ export class Trainer {
     // 1. Gather the mini-batch (the last one of an epoch may be smaller).
     const start = within * this.batchSize;
     const B = Math.min(this.batchSize, data.n - start);
-    const X = B === this.batchSize ? this.xb : this.xb.subarray(0, B * data.inputs);
-    const Y = B === this.batchSize ? this.yb : this.yb.subarray(0, B * data.outputs);
-    for (let s = 0; s < B; s++) {
-      const p = this.order[start + s]!;
-      X.set(data.x.subarray(p * data.inputs, (p + 1) * data.inputs), s * data.inputs);
-      Y.set(data.y.subarray(p * data.outputs, (p + 1) * data.outputs), s * data.outputs);
+    const nIn = data.inputs;
+    const nOut = data.outputs;
+    let X: Vec = data.x;
+    let Y: Float32Array = data.y;
+    if (!this.direct) {
+      X = B === this.batchSize ? this.xb : this.xb.subarray(0, B * nIn);
+      Y = B === this.batchSize ? this.yb : this.yb.subarray(0, B * nOut);
+      const { order } = this;
+      for (let s = 0; s < B; s++) {
+        const p = order[start + s]!;
+        for (let i = 0; i < nIn; i++) X[s * nIn + i] = data.x[p * nIn + i]!;
+        for (let k = 0; k < nOut; k++) Y[s * nOut + k] = data.y[p * nOut + k]!;
+      }
     }
 
     // 2. Forward pass and loss.
     const out = net.forwardBatch(X, B);
-    const { loss: L, grad } = loss.compute(loss.reads === 'net' ? net.outputLayer.net : out, Y, B, data.outputs);
+    if (this.gradTail.length !== B * nOut) this.gradTail = B === this.batchSize ? this.gradBuf : alloc(net.dtype, B * nOut);
+    const { loss: L, grad } = loss.compute(loss.reads === 'net' ? net.outputLayer.net : out, Y, B, nOut, this.gradTail);
     if (this.steps === 0) this.initialLoss = L;
     if (!Number.isFinite(L)) return this.diverge('nan', L);
     if (L > DIVERGENCE_FACTOR * Math.max(this.initialLoss, 1e-3)) return this.diverge('explode', L);
     if (L <= this.bestLoss) {
       this.bestLoss = L;
-      this.optimizer.params.forEach((p, k) => this.best[k]!.set(p.value));
+      this.best.set(net.theta);
     }
 
-    // 3. Backward pass (fills every dW, db) and 4. the SGD update.
-    net.backward(grad, loss.reads);
-    this.optimizer.step();
-    if (!net.isFinite()) return this.diverge('weights', L);
+    // 3. Backward pass (fills every dW, db; the data need no gradient) and 4. the SGD update,
+    // which also says whether every weight is still finite.
+    net.backward(grad, loss.reads, false);
+    if (!this.optimizer.step()) return this.diverge('weights', L);
 
     this.lastLoss = L;
     this.steps++;
@@ -207,7 +224,7 @@ export class Trainer {
   }
 
   private diverge(kind: DivergenceKind, loss: number): false {
-    this.optimizer.params.forEach((p, k) => p.value.set(this.best[k]!));
+    this.net.theta.set(this.best);
     this.optimizer.reset();
     if (Number.isFinite(this.bestLoss)) this.lastLoss = this.bestLoss;
     this.status = 'diverged';
