@@ -2,7 +2,7 @@
 // the course page (its parent) and the cell runtime Worker, and it is the one that can stop a
 // runaway cell: `terminate()` kills the Worker's thread whatever it is doing (while (true) {}),
 // then a fresh Worker starts (the notebook scope is lost, as after a kernel restart).
-// Protocol: widgets/celda/protocol.ts (ToHost / FromHost).
+// Protocol: widgets/lib/celda/protocol.ts (ToHost / FromHost).
 'use strict';
 (function () {
   var parentWin = window.parent;

@@ -66,7 +66,10 @@ test('cells: outputs, errors, walls, loops, shared state, checker, reload', asyn
 
   // Tensors made by a run are released; those a top-level name holds stay (one, 3 values).
   const t = await run(page, 'tensores');
+  const before1 = Number(await t.getAttribute('data-tensors-before'));
   const after1 = Number(await t.getAttribute('data-tensors'));
+  // 22 tensors were made (ones, 20 adds, sum); only «guardado» is left.
+  expect(after1).toBe(before1 + 1);
   await run(page, 'tensores');
   expect(Number(await t.getAttribute('data-tensors'))).toBe(after1);
   await expect(t.locator('pre.celda-text')).toHaveText('3');

@@ -13,6 +13,7 @@ export interface RunResult {
   end: RunEnd;
   ms: number | null;
   numTensors: number | null;
+  numTensorsBefore: number | null;
 }
 
 interface Pending {
@@ -147,9 +148,9 @@ export class CellSandbox {
 
   async run(script: string, declared: string[], limitMs: number, onOutput: (item: OutputItem) => void): Promise<RunResult> {
     const r = await this.job((runId) => ({ type: 'run', runId, script, declared }), limitMs, onOutput);
-    if (r.type === 'aborted') return { end: r.end, ms: null, numTensors: null };
-    if (r.type !== 'done') return { end: 'error', ms: null, numTensors: null };
-    return { end: r.ok ? 'ok' : 'error', ms: r.ms, numTensors: r.numTensors };
+    if (r.type === 'aborted') return { end: r.end, ms: null, numTensors: null, numTensorsBefore: null };
+    if (r.type !== 'done') return { end: 'error', ms: null, numTensors: null, numTensorsBefore: null };
+    return { end: r.ok ? 'ok' : 'error', ms: r.ms, numTensors: r.numTensors, numTensorsBefore: r.numTensorsBefore };
   }
 
   async check(calls: CaseCall[], limitMs: number): Promise<CallResult[] | RunEnd> {

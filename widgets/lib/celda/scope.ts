@@ -17,7 +17,7 @@
  * the scope object holds only the student's names, and re-running is harmless.
  * Trade-off, said in the README: a `const` can be reassigned by a later cell.
  */
-import { parse, type Node, type Program, type Pattern, type Statement, type ModuleDeclaration, type Directive } from 'acorn';
+import { parse, type Node, type Program, type Pattern, type Statement, type ModuleDeclaration } from 'acorn';
 
 export const SCRIPT_PREFIX_LINES = 1;
 
@@ -91,7 +91,7 @@ export function syntaxMessageEs(raw: string): string {
   return `Error de sintaxis: ${msg}`;
 }
 
-function isStatement(n: Statement | ModuleDeclaration | Directive): n is Statement {
+function isStatement(n: Statement | ModuleDeclaration): n is Statement {
   return !n.type.endsWith('Declaration') || n.type === 'VariableDeclaration' || n.type === 'FunctionDeclaration' || n.type === 'ClassDeclaration';
 }
 

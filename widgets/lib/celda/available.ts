@@ -26,7 +26,7 @@ export function availableFor(extra: readonly string[]): { name: string; text: st
   const names = [...new Set([...BASE_AVAILABLE, ...extra])];
   return names.map((name) => {
     const text = AVAILABLE[name];
-    if (!text) throw new Error(`<Celda disponible>: «${name}» no existe (mira widgets/celda/available.ts)`);
+    if (!text) throw new Error(`<Celda disponible>: «${name}» no existe (mira widgets/lib/celda/available.ts)`);
     return { name, text };
   });
 }

@@ -16,7 +16,7 @@ import { checkerOf } from './checkers';
 import { loadCode, markPassed, passedExercises, saveCode } from './store';
 import { num } from './format';
 import type { OutputItem, RuntimeData } from './protocol';
-import { getMnist } from '../lib/data/mnist-client';
+import { getMnist } from '../data/mnist-client';
 
 const CELL_FN = '__celdaEjecutar';
 const DEFAULT_LIMIT_S = 10;
@@ -221,6 +221,7 @@ async function runCell(cell: Cell): Promise<boolean> {
   const runs = Number(cell.fig.dataset.runs ?? '0') + 1;
   cell.fig.dataset.runs = String(runs);
   if (r.numTensors !== null) cell.fig.dataset.tensors = String(r.numTensors);
+  if (r.numTensorsBefore !== null) cell.fig.dataset.tensorsBefore = String(r.numTensorsBefore);
   if (r.end === 'ok' || r.end === 'error') {
     cell.status.textContent = `${r.end === 'ok' ? 'Ejecutada' : 'Terminó con un error'} en ${ms(r.ms ?? 0)}.`;
     if (r.end === 'ok') cell.ranIn = sb.generation;

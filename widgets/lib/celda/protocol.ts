@@ -49,7 +49,7 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: stri
 export type FromRuntime =
   | { type: 'ready'; numTensors: number; backend: string }
   | { type: 'output'; runId: number; item: OutputItem }
-  | { type: 'done'; runId: number; ok: boolean; ms: number; numTensors: number }
+  | { type: 'done'; runId: number; ok: boolean; ms: number; numTensors: number; /** Live tensors when the run started. */ numTensorsBefore: number }
   | { type: 'checked'; runId: number; results: CallResult[] }
   | { type: 'evaluated'; runId: number; accuracy: number | null; error?: string };
 

@@ -13,11 +13,11 @@
  * them); re-running a cell first disposes the tensors its names held.
  */
 import * as tf from '@tensorflow/tfjs';
-import * as dsp from '../lib/dsp';
-import * as quant from '../lib/quant';
-import * as km from '../lib/kmeans/kmeans';
-import * as conv from '../lib/conv';
-import { chooseBackend, enableFastTraining } from '../lib/cnn/backend';
+import * as dsp from '../dsp';
+import * as quant from '../quant';
+import * as km from '../kmeans/kmeans';
+import * as conv from '../conv';
+import { chooseBackend, enableFastTraining } from '../cnn/backend';
 import type { CallResult, FromRuntime, OutputItem, PlotSpec, RuntimeData, ToRuntime } from './protocol';
 import { formatTensorText, formatValue, imageOf, tableOf } from './format';
 import { errorLine, runtimeMessageEs, undefinedName } from './errors';
@@ -197,6 +197,7 @@ async function run(id: number, script: string, declared: string[]): Promise<void
     }
     if (!Object.prototype.hasOwnProperty.call(scope, name)) scope[name] = undefined;
   }
+  const before = tf.memory().numTensors;
   tf.engine().startScope();
   try {
     loadScript(url);
@@ -222,7 +223,7 @@ async function run(id: number, script: string, declared: string[]): Promise<void
     tf.engine().endScope();
     URL.revokeObjectURL(url);
   }
-  post({ type: 'done', runId: id, ok, ms: performance.now() - t0, numTensors: tf.memory().numTensors });
+  post({ type: 'done', runId: id, ok, ms: performance.now() - t0, numTensors: tf.memory().numTensors, numTensorsBefore: before });
 }
 
 /** A checker's value as plain data (tensors → arrays), or a Spanish refusal. */
@@ -296,6 +297,6 @@ ctx.onmessage = (e: MessageEvent<ToRuntime>) => {
     else if (m.type === 'evaluate') await evaluate(m.runId, m.name, m.n);
   }).catch((err: unknown) => {
     post({ type: 'output', runId, item: { kind: 'error', name: 'Error', message: err instanceof Error ? err.message : String(err), line: null } });
-    post({ type: 'done', runId, ok: false, ms: 0, numTensors: tf.memory().numTensors });
+    post({ type: 'done', runId, ok: false, ms: 0, numTensors: tf.memory().numTensors, numTensorsBefore: tf.memory().numTensors });
   });
 };

@@ -3,10 +3,10 @@
  * out of the lesson text: the page only says what to write. Every expected value is computed
  * here by the course's own engines (widgets/lib), never typed by hand.
  */
-import { rms } from '../lib/dsp/basic';
-import { minMaxDecode, minMaxEncode, notesExample } from '../lib/quant/minmax';
-import { outputSize } from '../lib/conv/tensor';
-import { Perceptron, type TruthTable } from '../lib/nn/perceptron';
+import { rms } from '../dsp/basic';
+import { minMaxDecode, minMaxEncode, notesExample } from '../quant/minmax';
+import { outputSize } from '../conv/tensor';
+import { Perceptron, type TruthTable } from '../nn/perceptron';
 
 export interface CheckCase {
   /** Name of the student's function (top-level in the cell). */
