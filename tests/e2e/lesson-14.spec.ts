@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, widget } from './fixtures';
+import { axeViolations, expect, test, widget } from './fixtures';
 import { conv1dRun, lstmRun, rnnRun } from '../../widgets/lib/seq/cells';
 import { selfAttention } from '../../widgets/lib/seq/attention';
 import { ATTENTION, CONV, INPUTS, LSTM, RNN, TOKENS, asSequence } from '../../widgets/lib/seq/examples';
@@ -18,8 +17,7 @@ test.describe.configure({ timeout: 900_000 });
 const num = async (el: Locator, attr: string): Promise<number> => Number(await el.getAttribute(attr));
 
 async function axe(page: Page, id: string, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).include(`figure#${id}`).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe (${label})`).toEqual([]);
+  expect(await axeViolations(page, [`figure#${id}`]), `axe (${label})`).toEqual([]);
 }
 
 /** data-values equals `expected` to 1e-12 (engines may differ by an ulp in Math.exp / Math.tanh). */
