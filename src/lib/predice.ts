@@ -6,7 +6,11 @@
  *   { [prediceId]: { guess: number | string, result?: number | string, at: string (ISO 8601) } }
  * `result` is absent until the widget (or the build-time value) has given one.
  */
+import { int } from '../../widgets/lib/format/number';
 import { fmt } from '../../widgets/lib/widget/dom';
+
+/** Spanish number: integers grouped with a thin space (12 544), decimals with a comma. */
+const num = (v: number, decimals: number): string => (decimals === 0 ? int(v) : fmt(v, decimals));
 
 export type Value = number | string;
 
@@ -57,7 +61,7 @@ export const encodeBets = (bets: Bets): string => JSON.stringify(bets);
 
 /** «40 pasos», «1 paso», «96,2 %» (Spanish decimal comma). */
 export function amount(v: number, unit: Unit): string {
-  const n = fmt(v, unit.decimals ?? 0);
+  const n = num(v, unit.decimals ?? 0);
   const word = Math.abs(v) === 1 ? (unit.singular ?? unit.plural) : unit.plural;
   if (!word) return n;
   return word === '%' ? `${n} %` : `${n} ${word}`;
@@ -85,12 +89,12 @@ export function gapText(guess: Value, result: Value, unit: Unit = { plural: '' }
     const scale = 10 ** d;
     const diff = Math.round((result - guess) * scale) / scale;
     // The unit is said once, after the guess («Dijiste 40 pasos; fueron 23»), except «%».
-    const res = unit.plural === '%' ? amount(result, unit) : fmt(result, d);
+    const res = unit.plural === '%' ? amount(result, unit) : num(result, d);
     const head = `Dijiste ${amount(guess, unit)}; ${Math.abs(result) === 1 ? 'fue' : 'fueron'} ${res}`;
     if (diff === 0) return `${head}: ¡exacto!`;
     const gap = Math.abs(diff);
     const gapWord = unit.plural === '%' ? (gap === 1 ? ' punto' : ' puntos') : '';
-    return `${head}: ${fmt(gap, d)}${gapWord} ${diff < 0 ? 'menos' : 'más'}.`;
+    return `${head}: ${num(gap, d)}${gapWord} ${diff < 0 ? 'menos' : 'más'}.`;
   }
   const g = String(guess);
   const r = String(result);
@@ -112,7 +116,7 @@ export function stateMatches(expected: Record<string, unknown> | undefined, stat
     const got = state?.[k];
     if (typeof want === 'number' && typeof got === 'number') {
       if (Math.abs(want - got) > 1e-9 * Math.max(1, Math.abs(want))) return false;
-    } else if (got !== want) return false;
+    } else if (got !== want && JSON.stringify(got) !== JSON.stringify(want)) return false;
   }
   return true;
 }

@@ -21,6 +21,8 @@ describe('predice gap text', () => {
     expect(gapText(97.44, 97.43, pc)).toBe('Dijiste 97,4 %; fueron 97,4 %: ¡exacto!');
     expect(gapText(98, 97, pc)).toBe('Dijiste 98 %; fueron 97 %: 1 punto menos.');
     expect(amount(0.5, { plural: '', decimals: 2 })).toBe('0,5');
+    // Integers grouped with a thin space, as everywhere in the course.
+    expect(gapText(100, 11642, { plural: 'parámetros' })).toBe('Dijiste 100 parámetros; fueron 11\u202f642: 11\u202f542 más.');
   });
 
   it('options: right or wrong, quoting both', () => {
@@ -77,5 +79,7 @@ describe('predice state match', () => {
     expect(stateMatches(want, { surface: 'doble', alpha: 0.3, w1: -3 })).toBe(false);
     expect(stateMatches(want, undefined)).toBe(false);
     expect(stateMatches(undefined, { any: 1 })).toBe(true);
+    expect(stateMatches({ pts: [] }, { pts: [] })).toBe(true);
+    expect(stateMatches({ pts: [] }, { pts: [1, 2] })).toBe(false);
   });
 });

@@ -170,6 +170,9 @@ class PruningExplorer extends WidgetElement<typeof schema> {
     if (acc0 !== undefined && s.sparsity > 0) parts.push(` (sin podar, ${pct1(acc0)})`);
     if (here) parts.push(`. Pesos: ${bytes(here.raw)} en float32 aunque haya ceros; ${bytes(here.gz32)} comprimidos con gzip; ${bytes(here.gz8)} en int8 con gzip.`);
     this.#readout.textContent = parts.join('');
+    // For <Predice>: test accuracy in percent at the shown mode and sparsity, once computed.
+    if (acc === undefined) this.clearResult('exactitud');
+    else if (this.getAttribute('data-result-exactitud') !== String(100 * acc)) this.reportResult('exactitud', 100 * acc);
     Object.assign(this.dataset, { acc: acc === undefined ? '' : String(acc), accPoints: String(mine.length), gz32: here ? String(here.gz32) : '', gz8: here ? String(here.gz8) : '' });
   }
 }

@@ -189,6 +189,9 @@ class ShapeCalculator extends WidgetElement<typeof schema> {
     else if (specs.length) lines.push(h('p', { text: `Salida de la red: ${shapeText(sum.output)}.` }));
     if (broken) lines.push(h('p', { class: 'sc-warn', text: 'El enlace traía una pila que no se entiende; se muestra la CNN pequeña del curso.' }));
     this.#totals.replaceChildren(...lines);
+    // For <Predice>: the parameters of a stack that computes without error (state = input + stack).
+    if (err) this.clearResult('parametros');
+    else this.reportResult('parametros', sum.totalParams);
     this.#add.disabled = specs.length >= MAX_LAYERS;
 
     const f = this.#focus;

@@ -33,6 +33,8 @@ const schema = {
 class XorMlp extends WidgetElement<typeof schema> {
   readonly schema = schema;
   #run!: XorRun;
+  /** The run whose epochs were reported to <Predice> (once per run). */
+  #reported: XorRun | null = null;
   #key = '';
   #playing = false;
   #runId = 0;
@@ -148,6 +150,7 @@ class XorMlp extends WidgetElement<typeof schema> {
     this.#runId++;
     const s = this.state;
     this.#run = new XorRun(s.hidden, s.act, s.lr, s.seed);
+    this.clearResult('epocas');
   }
 
   #restart(): void {
@@ -240,6 +243,11 @@ class XorMlp extends WidgetElement<typeof schema> {
       `Superficie de decisión de la red 2-${s.hidden}-1 en la época ${run.epoch}: acierta ${nRight} de los 4 puntos de XOR. ` +
       `Salidas: ${XOR_ROWS.map((x, p) => `(${x.join(', ')}) → ${fmt(o.y[p]!, 2)}`).join('; ')}.`);
     const msg = statusText(run);
+    // For <Predice>: the epochs a run needed to bring the loss under TARGET_LOSS.
+    if (run.status === 'solved' && this.#reported !== run) {
+      this.#reported = run;
+      this.reportResult('epocas', run.epoch);
+    }
     // Written only on change: even an identical write invalidates paint of the whole page layer.
     setText(e.status, msg);
     if (e.status.dataset.kind !== run.status) e.status.dataset.kind = run.status;
