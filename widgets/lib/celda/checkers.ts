@@ -39,7 +39,8 @@ const sizeCases: [number, number, number, number][] = [
   [28, 3, 1, 0], [28, 5, 1, 2], [32, 3, 2, 1], [7, 3, 2, 0], [224, 7, 2, 3], [10, 4, 3, 0],
 ];
 
-const notes3x4 = notesExample([1.5, 0.25, -2.75, 8.0]);
+// Lesson 13's matrix: the middle row is the lesson's own (the notes elide it).
+const notes3x4 = notesExample([1.25, 0, -3.1, 8.04]);
 const encodeCases: [number, number, number][] = [
   [9.56, -4.28, 9.56], [-4.28, -4.28, 9.56], [2.51, -4.28, 9.56], [-1.97, -4.28, 9.56], [0, -1, 1], [0.3, 0, 1],
 ];
