@@ -20,7 +20,7 @@ export interface SiteCopy {
 
 export function siteCopy(prefix: string): SiteCopy {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'widgets', 'public']) {
+  for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'widgets', 'public', 'scripts']) {
     cpSync(join(root, f), join(dir, f), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
