@@ -33,6 +33,7 @@ export const queMostrar: Readonly<Record<string, string>> = {
   'optimizacion-cuantizacion-y-poda/poda': 'Sube la poda del 0 al 90 %: la exactitud aguanta mucho más de lo que la clase espera.',
   'optimizacion-cuantizacion-y-poda/cuantizacion': 'Baja de 8 a 2 bits y mira cómo crece el error; compara por tensor frente a por canal.',
   'optimizacion-cuantizacion-y-poda/int8-fp32': 'El mismo modelo en float32 y en int8: cuatro veces más pequeño y casi la misma exactitud.',
+  'optimizacion-cuantizacion-y-poda/int8-crece': 'Haz crecer la red: el archivo int8 sigue siendo cuatro veces más pequeño, pero la ganancia de velocidad cambia con el tamaño.',
   'datos-secuenciales/ventanas': 'Cambia la longitud de la ventana y el paso y recorre la matriz fila a fila sobre la serie.',
   'datos-secuenciales/arquitecturas': 'La misma entrada por una RNN, una LSTM y una Conv1D: qué recuerda cada una.',
   'datos-secuenciales/prediccion': 'Compara las tres redes con la referencia ingenua: ganar a «mañana = hoy» no es trivial.',
