@@ -32,13 +32,17 @@ test('el entrenador entrena unos segundos y la exactitud supera el azar', async 
   expect(Number(shown.replace(/[^\d,]/g, '').replace(',', '.'))).toBeGreaterThan(20);
   await root.getByRole('button', { name: 'Pausa' }).click();
   await expect(root).toHaveAttribute('data-phase', 'paused', { timeout: 60_000 });
-  // After a pause: confusion matrix over the 2 000 test digits, mistakes, and the curves drawn.
+  // After a pause: confusion matrix over the 1 000 validation digits (held out of training; the
+  // 2 000 test digits are kept for the end of the run), mistakes, and the curves drawn.
   const cells = root.locator('.ct-matrix td');
   await expect(cells).toHaveCount(100);
   const counts = await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count'))));
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(2000);
-  await expect(root.locator('.ct-matrix-text')).toContainText(/^Matriz de confusión sobre 2\u202f000 dígitos de prueba: acertó/);
-  expect(await num(root, 'data-test-acc')).toBeGreaterThan(0.2);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
+  await expect(root.locator('.ct-matrix-text')).toContainText(/^Matriz de confusión sobre 1\u202f000 dígitos de validación: acertó/);
+  await expect(root.getByRole('heading', { name: 'Matriz de confusión (dígitos de validación)' })).toBeVisible();
+  expect(await num(root, 'data-val-acc')).toBeGreaterThan(0.2);
+  expect(await root.getAttribute('data-test-acc')).toBeNull();
+  await expect(root.locator('.ct-test-acc')).toHaveText('— (se mide una vez, al terminar)');
   await expect(root.locator('.ct-miss').first()).toBeVisible();
   await expect(root.locator('.ct-chart svg')).toHaveCount(2);
   await expect(root.locator('.ct-chart').first()).toHaveAttribute('aria-label', /Curva de pérdida\. Tras/);
@@ -76,6 +80,13 @@ test('al terminar guarda «tu modelo»: la prueba lo usa, se descarga y se vuelv
   await root.getByRole('button', { name: '▶ Entrenar' }).click();
   await expect(root).toHaveAttribute('data-phase', 'done', { timeout: 90_000 });
   await expect(root.locator('.ct-store-msg')).toContainText('guardado como «tu modelo»');
+  // The end of the run, and only it, is measured on the 2 000 test digits.
+  await expect(root.locator('.ct-matrix-text')).toContainText(/^Matriz de confusión sobre 2\u202f000 dígitos de prueba: acertó/);
+  const counts = await root.locator('.ct-matrix td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(2000);
+  const testAcc = await num(root, 'data-test-acc');
+  expect(testAcc).toBeGreaterThan(0.2);
+  expect(await num(root, 'data-result-exactitud-prueba')).toBeCloseTo(100 * testAcc, 9);
   const tryFig = await widget(page, 'prueba');
   const tryRoot = tryFig.locator('tinyml-cnn-try');
   await expect(tryRoot).toHaveAttribute('data-model-source', 'propio', { timeout: 30_000 });

@@ -4,7 +4,8 @@
  * steps) and an injected yield. Checks the message sequence a run produces, that a pause between
  * slices stops the loop and reports «paused» without saving, that a failed save is said, that a
  * second start with the same settings continues the same model, and that reset releases every
- * tensor it made.
+ * tensor it made. Validation (issue 15): the last eighth of the training digits (8 of 64) is held
+ * out; the per-epoch report and a pause measure it, and only a finished run measures the test set.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,8 @@ const split = (count: number, seed: number): MnistSplit => {
 };
 const data: MnistData = { train: split(64, 1), test: split(20, 2), rows: 28, cols: 28, seed: 0 };
 const arch: CnnArch = { conv1: 2, conv2: 2, hidden: 0 };
-const config: TrainConfig = { epochs: 1, batchSize: 16, learningRate: 0.01, optimizer: 'adam', trainSize: 64, seed: 3 };
+// 56 = the 64 training digits minus the 8 held out for validation.
+const config: TrainConfig = { epochs: 1, batchSize: 16, learningRate: 0.01, optimizer: 'adam', trainSize: 56, seed: 3 };
 
 function env(over: Partial<SessionEnv> = {}): { env: SessionEnv; got: FromWorker[]; saves: number[] } {
   const got: FromWorker[] = [];
@@ -60,11 +62,13 @@ describe('CnnSession', () => {
     expect(types.at(-1)).toBe('stopped');
     const last = got.at(-1) as Extract<FromWorker, { type: 'stopped' }>;
     expect(last).toMatchObject({ run: 7, reason: 'done', saved: true, saveError: null });
-    expect(last.evaluation.testCount).toBe(20);
+    // The end of the run, and only it, is measured on the 20 test digits.
+    expect(last.evaluation).toMatchObject({ set: 'prueba', count: 20 });
     expect(saves).toHaveLength(1);
-    // 64 examples in batches of 16: the last progress says 4 batches per epoch and 64 samples.
+    // 56 examples in batches of 16: the last progress says 4 batches per epoch and 56 samples.
     const p = got.filter((m) => m.type === 'progress').at(-1) as Extract<FromWorker, { type: 'progress' }>;
-    expect([p.batchesPerEpoch, p.samples]).toEqual([4, 64]);
+    expect([p.batchesPerEpoch, p.samples]).toEqual([4, 56]);
+    expect([s.fitCount, s.validationCount]).toEqual([56, 8]);
     expect(s.running).toBe(false);
     s.reset();
   });
@@ -78,6 +82,9 @@ describe('CnnSession', () => {
     const stopped = got.filter((m) => m.type === 'stopped') as Array<Extract<FromWorker, { type: 'stopped' }>>;
     expect(stopped.map((m) => m.reason)).toEqual(['paused']);
     expect(stopped[0]!.saved).toBe(false);
+    // A pause is measured on the 8 validation digits, never on the test digits.
+    expect(stopped[0]!.evaluation).toMatchObject({ set: 'validacion', count: 8 });
+    expect(stopped[0]!.evaluation.matrix.flat().reduce((a, b) => a + b, 0)).toBe(8);
     expect(saves).toHaveLength(0);
     expect(got.filter((m) => m.type === 'progress')).toHaveLength(1);
     s.reset();
@@ -102,7 +109,7 @@ describe('CnnSession', () => {
     await s.start(arch, config, 1);
     await s.start(arch, { ...config, epochs: 2 }, 2);
     const progress = got.filter((m) => m.type === 'progress') as Array<Extract<FromWorker, { type: 'progress' }>>;
-    expect(progress.at(-1)!.samples).toBe(128);
+    expect(progress.at(-1)!.samples).toBe(112);
     expect(got.filter((m) => m.type === 'epoch').map((m) => (m as { epoch: number }).epoch)).toEqual([1, 2]);
     s.reset();
     const done = got.at(-1) as Extract<FromWorker, { type: 'reset-done' }>;

@@ -39,6 +39,9 @@ describe('spec: architecture → layers', () => {
     expect(trainError({ ...DEFAULT_TRAIN, epochs: 0 })).toMatch(/épocas/);
     expect(trainError({ ...DEFAULT_TRAIN, learningRate: 2 })).toMatch(/tasa/);
     expect(trainError({ ...DEFAULT_TRAIN, trainSize: 9000 })).toMatch(/ejemplos/);
+    // 8000 would eat the 1000 validation digits held out of the 8000 training ones.
+    expect(trainError({ ...DEFAULT_TRAIN, trainSize: 7000 })).toBeNull();
+    expect(trainError({ ...DEFAULT_TRAIN, trainSize: 7001 })).toMatch(/entre 10 y 7000/);
   });
 });
 

@@ -58,8 +58,9 @@ describe('cnn-trainer core', () => {
     const m = [[5, 0, 1], [0, 4, 0], [2, 0, 3]];
     expect(describeMatrix(m)).toBe('Matriz de confusión sobre 15 dígitos de prueba: acertó 12 (80 %). ' +
       'Las confusiones más frecuentes: 2 tomado por 0 (2 veces); 0 tomado por 2 (1 vez).');
-    expect(gapNote({ epoch: 3, trainLoss: 0.01, trainAcc: 1, testLoss: 0.4, testAcc: 0.9 })).toMatch(/sobreajuste/);
-    expect(gapNote({ epoch: 1, trainLoss: 0.3, trainAcc: 0.9, testLoss: 0.2, testAcc: 0.95 })).toMatch(/normal al principio/);
+    expect(describeMatrix(m, 'validacion')).toMatch(/^Matriz de confusión sobre 15 dígitos de validación: acertó 12 \(80 %\)\. /);
+    expect(gapNote({ epoch: 3, trainLoss: 0.01, trainAcc: 1, valLoss: 0.4, valAcc: 0.9 })).toBe('La exactitud de entrenamiento supera a la de validación en 10 puntos: el modelo empieza a memorizar (sobreajuste).');
+    expect(gapNote({ epoch: 1, trainLoss: 0.3, trainAcc: 0.9, valLoss: 0.2, valAcc: 0.95 })).toMatch(/^La exactitud de validación supera a la de entrenamiento: normal al principio/);
     expect(gapNote(undefined)).toBe('');
   });
 });

@@ -28,7 +28,7 @@ const base = (c: Colors, width: number) => ({
 
 /** Loss of the recent batches (line) and of the test split at each epoch end (dots) vs epochs. */
 export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
-  const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.testLoss));
+  const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.valLoss));
   return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: esTick },
@@ -36,8 +36,8 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
     marks: [
       Plot.frame({ stroke: c.grid }),
       Plot.line(points, { x: 'x', y: 'loss', stroke: c.c1, strokeWidth: 2, clip: true }),
-      Plot.line(epochs, { x: 'epoch', y: 'testLoss', stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
-      Plot.dot(epochs, { x: 'epoch', y: 'testLoss', fill: c.c2, r: 4, symbol: 'square' }),
+      Plot.line(epochs, { x: 'epoch', y: 'valLoss', stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
+      Plot.dot(epochs, { x: 'epoch', y: 'valLoss', fill: c.c2, r: 4, symbol: 'square' }),
     ],
   }) as unknown as Element);
 }
@@ -52,8 +52,8 @@ export function accuracyChart(points: readonly CurvePoint[], epochs: readonly Ep
       Plot.frame({ stroke: c.grid }),
       Plot.ruleY([10], { stroke: c.muted, strokeDasharray: '2 3' }),
       Plot.line(points, { x: 'x', y: (p: CurvePoint) => 100 * p.acc, stroke: c.c1, strokeWidth: 2, clip: true }),
-      Plot.line(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.testAcc, stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
-      Plot.dot(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.testAcc, fill: c.c2, r: 4, symbol: 'square' }),
+      Plot.line(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.valAcc, stroke: c.c2, strokeWidth: 1.5, strokeDasharray: '5 4' }),
+      Plot.dot(epochs, { x: 'epoch', y: (e: EpochPoint) => 100 * e.valAcc, fill: c.c2, r: 4, symbol: 'square' }),
     ],
   }) as unknown as Element);
 }
@@ -64,7 +64,7 @@ export function legend(c: Colors): HTMLElement {
     h('span', { class: 'ct-key' }, h('span', { class: 'ct-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
   return h('p', { class: 'ct-legend' },
     key(c.c1, false, 'entrenamiento (media de los últimos 20 lotes)'),
-    key(c.c2, true, 'prueba (2 000 dígitos no vistos, al final de cada época)'),
+    key(c.c2, true, 'validación (1 000 dígitos apartados del entrenamiento, al final de cada época)'),
     key(c.muted, true, 'azar (10 %)'));
 }
 
@@ -98,7 +98,7 @@ export function matrixTable(m: Matrix, c: Colors): HTMLTableElement {
 
 /** One canvas per misclassified digit, with what it was and what the model said. */
 export function missGallery(e: EvaluationReport): HTMLElement {
-  if (e.misses.length === 0) return h('p', { text: '¡Ningún fallo en los dígitos de prueba!' });
+  if (e.misses.length === 0) return h('p', { text: `¡Ningún fallo en los dígitos ${e.set === 'prueba' ? 'de prueba' : 'de validación'}!` });
   const items = e.misses.map((m) => {
     const canvas = h('canvas', { width: 28, height: 28, class: 'ct-miss-img', role: 'img', 'aria-label': `Dígito ${m.truth} escrito a mano` });
     paintGray(canvas, m.image);

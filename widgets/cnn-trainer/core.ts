@@ -4,6 +4,7 @@
  */
 import { accuracy, matrixTotal, topConfusions, type Matrix } from '../lib/cnn/confusion';
 import type { CnnArch, TrainConfig } from '../lib/cnn/spec';
+import type { EvalSet } from '../lib/cnn/protocol';
 import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
 import { int as intField, oneOf } from '../lib/state/schema';
 import { fmt } from '../lib/widget/dom';
@@ -66,23 +67,27 @@ export function summaryTable(specs: readonly LayerSpec[], names?: readonly strin
   return { rows, total, error: s.error?.message ?? null };
 }
 
+/** Spanish name of the digits an evaluation used. */
+export const SET_NAME: Record<EvalSet, string> = { validacion: 'de validación', prueba: 'de prueba' };
+
 /** Text alternative of the confusion matrix: hits and the most frequent mix-ups. */
-export function describeMatrix(m: Matrix): string {
+export function describeMatrix(m: Matrix, set: EvalSet = 'prueba'): string {
   const n = matrixTotal(m);
   const hits = m.reduce((a, row, k) => a + row[k]!, 0);
   const top = topConfusions(m, 3);
   const mix = top.length === 0
     ? 'No confundió ningún dígito.'
     : `Las confusiones más frecuentes: ${top.map((c) => `${c.truth} tomado por ${c.predicted} (${c.count} ${c.count === 1 ? 'vez' : 'veces'})`).join('; ')}.`;
-  return `Matriz de confusión sobre ${int(n)} dígitos de prueba: acertó ${int(hits)} (${pct(accuracy(m))}). ${mix}`;
+  return `Matriz de confusión sobre ${int(n)} dígitos ${SET_NAME[set]}: acertó ${int(hits)} (${pct(accuracy(m))}). ${mix}`;
 }
 
 export interface EpochPoint {
   epoch: number;
   trainLoss: number;
   trainAcc: number;
-  testLoss: number;
-  testAcc: number;
+  /** On the validation digits, at the end of the epoch. */
+  valLoss: number;
+  valAcc: number;
 }
 
 /** Text alternative of the two curves. */
@@ -91,18 +96,18 @@ export function describeCurves(epochs: readonly EpochPoint[], recentLoss: number
   const last = epochs[epochs.length - 1];
   const start = `Tras ${fmt(seen, 2)} épocas, la pérdida de los últimos lotes es ${fmt(recentLoss, 3)} y su exactitud ${pct(recentAcc)}.`;
   if (!last) return start;
-  const best = epochs.reduce((a, e) => (e.testAcc > a.testAcc ? e : a), last);
-  return `${start} Al acabar la época ${last.epoch}, exactitud de entrenamiento ${pct(last.trainAcc)} y de prueba ${pct(last.testAcc)}` +
-    ` (la mejor de prueba, ${pct(best.testAcc)}, en la época ${best.epoch}).`;
+  const best = epochs.reduce((a, e) => (e.valAcc > a.valAcc ? e : a), last);
+  return `${start} Al acabar la época ${last.epoch}, exactitud de entrenamiento ${pct(last.trainAcc)} y de validación ${pct(last.valAcc)}` +
+    ` (la mejor de validación, ${pct(best.valAcc)}, en la época ${best.epoch}).`;
 }
 
-/** Spanish gap note: how far the training accuracy runs ahead of the test accuracy. */
+/** Spanish gap note: how far the training accuracy runs ahead of the validation accuracy. */
 export function gapNote(e: EpochPoint | undefined): string {
   if (!e) return '';
-  const gap = e.trainAcc - e.testAcc;
-  if (gap > 0.03) return `La exactitud de entrenamiento supera a la de prueba en ${fmt(100 * gap, 1)} puntos: el modelo empieza a memorizar (sobreajuste).`;
-  if (gap < -0.01) return 'La exactitud de prueba supera a la de entrenamiento: normal al principio, porque la de entrenamiento se mide mientras el modelo aún aprende.';
-  return 'Entrenamiento y prueba van parejos: el modelo generaliza bien por ahora.';
+  const gap = e.trainAcc - e.valAcc;
+  if (gap > 0.03) return `La exactitud de entrenamiento supera a la de validación en ${fmt(100 * gap, 1)} puntos: el modelo empieza a memorizar (sobreajuste).`;
+  if (gap < -0.01) return 'La exactitud de validación supera a la de entrenamiento: normal al principio, porque la de entrenamiento se mide mientras el modelo aún aprende.';
+  return 'Entrenamiento y validación van parejos: el modelo generaliza bien por ahora.';
 }
 
 export type Phase = 'loading' | 'ready' | 'training' | 'pausing' | 'paused' | 'done' | 'error';
@@ -156,7 +161,7 @@ export function statusText(phase: Exclude<Phase, 'error'>, engine: string, p: Pr
     case 'loading': return 'Preparando TensorFlow.js y los 10 000 dígitos…';
     case 'ready': return `${motor}Listo para entrenar.`;
     case 'training': return `${motor}Entrenando: época ${Math.min(p.epoch + 1, p.epochs)} de ${p.epochs}, lote ${p.batch} de ${p.per}${speed}.`;
-    case 'pausing': return 'Pausando y evaluando con los dígitos de prueba…';
+    case 'pausing': return 'Pausando y evaluando con los dígitos de validación…';
     case 'paused': return `${motor}En pausa tras ${int(p.samples)} ejemplos${speed}.`;
     case 'done': return `${motor}Terminado: ${int(p.samples)} ejemplos vistos${speed}.`;
   }

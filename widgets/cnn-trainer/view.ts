@@ -6,7 +6,7 @@ import type { CurvePoint, EvaluationReport, FromWorker, ModelInfo, ToWorker } fr
 import { cnnLayers } from '../lib/cnn/spec';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import {
-  trainerSchema as schema, phaseControls, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint,
+  trainerSchema as schema, phaseControls, archOf, configOf, describeCurves, statusText, type Phase, describeMatrix, gapNote, pct, summaryTable, type EpochPoint, SET_NAME,
 } from './core';
 import { accuracyChart, legend, lossChart, matrixTable, missGallery, summaryElements, type Colors } from './charts';
 import { StorePanel } from './store-panel';
@@ -36,6 +36,7 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
     start: HTMLButtonElement; pause: HTMLButtonElement; reset: HTMLButtonElement; status: HTMLElement; note: HTMLElement;
     readout: HTMLElement; loss: HTMLElement; acc: HTMLElement; legend: HTMLElement; curvesText: HTMLElement; gap: HTMLElement;
     summary: HTMLElement; results: HTMLElement; matrix: HTMLElement; matrixText: HTMLElement; misses: HTMLElement;
+    matrixHead: HTMLElement; missNote: HTMLElement;
   };
   #store!: StorePanel;
 
@@ -60,14 +61,16 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
       gap: h('p', { class: 'ct-gap' }),
       summary: h('div', { class: 'ct-summary' }),
       results: h('section', { class: 'ct-results', hidden: true, 'aria-label': 'Resultados en los dígitos de prueba' }),
+      matrixHead: h('h3', { text: 'Matriz de confusión (dígitos de prueba)' }),
+      missNote: h('p', { class: 'ct-note', text: 'Los dígitos de prueba que el modelo clasificó mal con más confianza.' }),
       matrix: h('div', { class: 'ct-matrix-box' }),
       matrixText: h('p', { class: 'ct-matrix-text' }),
       misses: h('div'),
     };
     const e = this.#el;
     e.results.append(
-      h('h3', { text: 'Matriz de confusión (dígitos de prueba)' }), e.matrixText, e.matrix,
-      h('h3', { text: 'Fallos más seguros' }), h('p', { class: 'ct-note', text: 'Los dígitos de prueba que el modelo clasificó mal con más confianza.' }), e.misses,
+      e.matrixHead, e.matrixText, e.matrix,
+      h('h3', { text: 'Fallos más seguros' }), e.missNote, e.misses,
     );
     this.append(
       this.#settings.root,
@@ -156,8 +159,8 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
         this.#renderStatus();
         break;
       case 'epoch':
-        this.#epochs.push({ epoch: m.epoch, trainLoss: m.trainLoss, trainAcc: m.trainAcc, testLoss: m.testLoss, testAcc: m.testAcc });
-        this.dataset.testAcc = String(m.testAcc);
+        this.#epochs.push({ epoch: m.epoch, trainLoss: m.trainLoss, trainAcc: m.trainAcc, valLoss: m.valLoss, valAcc: m.valAcc });
+        this.dataset.valAcc = String(m.valAcc);
         this.#drawCurves();
         this.#renderStatus();
         break;
@@ -202,7 +205,15 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
   #showEvaluation(e: EvaluationReport, info: ModelInfo): void {
     this.#evaluation = e;
     this.#info = info;
-    this.dataset.testAcc = String(e.accuracy);
+    const set = SET_NAME[e.set];
+    // data-test-acc only ever holds a test-set accuracy (a pause measures the validation digits).
+    if (e.set === 'prueba') this.dataset.testAcc = String(e.accuracy);
+    else this.dataset.valAcc = String(e.accuracy);
+    // For <Predice>: the test accuracy (percent) of a run the student trained, measured once at its end.
+    if (e.set === 'prueba' && info.source === 'trained') this.reportResult('exactitud-prueba', 100 * e.accuracy);
+    this.#el.results.setAttribute('aria-label', `Resultados en los dígitos ${set}`);
+    this.#el.matrixHead.textContent = `Matriz de confusión (dígitos ${set})`;
+    this.#el.missNote.textContent = `Los dígitos ${set} que el modelo clasificó mal con más confianza.`;
     this.#el.results.hidden = false;
     this.#el.misses.replaceChildren(missGallery(e));
     this.#drawMatrix();
@@ -229,12 +240,15 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
     const e = this.#el;
     if (this.#phase !== 'error') e.status.textContent = statusText(this.#phase, this.#backend, p);
     const last = this.#points[this.#points.length - 1];
-    const test = this.#epochs[this.#epochs.length - 1]?.testAcc ?? this.#evaluation?.accuracy;
+    const ev = this.#evaluation;
+    const val = ev?.set === 'validacion' ? ev.accuracy : this.#epochs[this.#epochs.length - 1]?.valAcc;
+    const test = ev?.set === 'prueba' ? ev.accuracy : undefined;
     this.dataset.recentAcc = last ? String(last.acc) : '';
     e.readout.replaceChildren(
       h('span', {}, 'Pérdida (últimos lotes): ', h('strong', { text: last ? last.loss.toFixed(3).replace('.', ',') : '—' })),
       h('span', {}, 'Exactitud (últimos lotes): ', h('strong', { class: 'ct-recent-acc', text: last ? pct(last.acc) : '—' })),
-      h('span', {}, 'Exactitud de prueba: ', h('strong', { class: 'ct-test-acc', text: test === undefined ? '—' : pct(test) })),
+      h('span', {}, 'Exactitud de validación: ', h('strong', { class: 'ct-val-acc', text: val === undefined ? '—' : pct(val) })),
+      h('span', {}, 'Exactitud de prueba: ', h('strong', { class: 'ct-test-acc', text: test === undefined ? '— (se mide una vez, al terminar)' : pct(test) })),
     );
   }
 
@@ -266,7 +280,7 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
   #drawMatrix(): void {
     const ev = this.#evaluation;
     if (!ev) return;
-    this.#el.matrixText.textContent = describeMatrix(ev.matrix);
+    this.#el.matrixText.textContent = describeMatrix(ev.matrix, ev.set);
     this.#el.matrix.replaceChildren(matrixTable(ev.matrix, this.#colors()));
   }
 

@@ -37,7 +37,7 @@ async function init(): Promise<void> {
   enableFastTraining(tf, backend);
   const data = await getMnist();
   session = new CnnSession({ tf, data, post, now: () => performance.now(), yieldNow });
-  post({ type: 'ready', backend, numTensors: tf.memory().numTensors, trainCount: data.train.count, testCount: data.test.count });
+  post({ type: 'ready', backend, numTensors: tf.memory().numTensors, trainCount: session.fitCount, valCount: session.validationCount, testCount: data.test.count });
 }
 
 async function handle(m: ToWorker): Promise<void> {

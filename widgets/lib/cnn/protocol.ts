@@ -28,13 +28,19 @@ export interface CurvePoint {
   acc: number;
 }
 
+/** Which digits an evaluation used: the validation set (held out of training) or the test set. */
+export type EvalSet = 'validacion' | 'prueba';
+
 export interface EvaluationReport {
+  /** 'validacion' after a pause, 'prueba' when a run ends or a model is imported. */
+  set: EvalSet;
   accuracy: number;
   loss: number;
   matrix: Matrix;
   /** The most confident mistakes, each with its 28·28 image (bytes 0–255). */
   misses: Array<Miss & { image: Uint8Array }>;
-  testCount: number;
+  /** Digits evaluated (1 000 validation or 2 000 test). */
+  count: number;
 }
 
 export interface ModelInfo {
@@ -45,9 +51,10 @@ export interface ModelInfo {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; numTensors: number; trainCount: number; testCount: number }
+  | { type: 'ready'; backend: BackendName; numTensors: number; trainCount: number; valCount: number; testCount: number }
   | { type: 'progress'; run: number; points: CurvePoint[]; epoch: number; batch: number; batchesPerEpoch: number; epochs: number; samples: number; samplesPerSec: number }
-  | { type: 'epoch'; run: number; epoch: number; x: number; trainLoss: number; trainAcc: number; testLoss: number; testAcc: number }
+  /** valLoss / valAcc: on the validation digits (never the test digits) at the end of the epoch. */
+  | { type: 'epoch'; run: number; epoch: number; x: number; trainLoss: number; trainAcc: number; valLoss: number; valAcc: number }
   | { type: 'stopped'; run: number; reason: 'paused' | 'done'; evaluation: EvaluationReport; info: ModelInfo; saved: boolean; /** Spanish reason when a finished run could not be saved. */ saveError: string | null; numTensors: number }
   | { type: 'reset-done'; numTensors: number }
   | { type: 'saved'; ok: boolean; message: string }

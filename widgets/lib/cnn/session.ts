@@ -10,12 +10,12 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { MnistData } from '../data/mnist';
-import { imageBytes } from '../data/mnist';
+import { holdOut, imageBytes, type MnistSplit } from '../data/mnist';
 import { misclassified } from './confusion';
-import type { CurvePoint, EvaluationReport, FromWorker, ModelInfo } from './protocol';
+import type { CurvePoint, EvalSet, EvaluationReport, FromWorker, ModelInfo } from './protocol';
 import { runSlice } from '../time/slice';
 import { epochsSeen, WindowMean } from './schedule';
-import { batchesPerEpoch, cnnLayers, type CnnArch, type TrainConfig } from './spec';
+import { batchesPerEpoch, cnnLayers, validationCount, type CnnArch, type TrainConfig } from './spec';
 import { DOWNLOAD_WEIGHTS, modelJsonFromArtifacts, shapeError, STORE_URL } from './store';
 import { layerSpecsFromTopology } from './topology';
 import { CnnTrainer, evaluateModel, type Evaluation } from './train';
@@ -55,9 +55,24 @@ export class CnnSession {
   #trainedSamples = 0;
   readonly #recentLoss = new WindowMean(20);
   readonly #recentAcc = new WindowMean(20);
+  /** The training digits a model learns from, and the validation digits held out of them. */
+  readonly #fit: MnistSplit;
+  readonly #val: MnistSplit;
 
   constructor(env: SessionEnv) {
     this.#env = env;
+    const { fit, held } = holdOut(env.data.train, validationCount(env.data.train.count));
+    this.#fit = fit;
+    this.#val = held;
+  }
+
+  /** Training digits available to a run (the validation ones excluded). */
+  get fitCount(): number {
+    return this.#fit.count;
+  }
+
+  get validationCount(): number {
+    return this.#val.count;
   }
 
   get running(): boolean {
@@ -72,10 +87,10 @@ export class CnnSession {
     return this.#env.tf.memory().numTensors;
   }
 
-  #report(e: Evaluation): EvaluationReport {
-    const d = this.#env.data;
-    const misses = misclassified(d.test.labels, e.probs, 12).map((m) => ({ ...m, image: imageBytes(d.test, m.index).slice() }));
-    return { accuracy: e.accuracy, loss: e.loss, matrix: e.matrix, misses, testCount: d.test.count };
+  /** The evaluation `e` of `split` for the view (set: which digits those were). */
+  #report(e: Evaluation, split: MnistSplit, set: EvalSet): EvaluationReport {
+    const misses = misclassified(split.labels, e.probs, 12).map((m) => ({ ...m, image: imageBytes(split, m.index).slice() }));
+    return { set, accuracy: e.accuracy, loss: e.loss, matrix: e.matrix, misses, count: split.count };
   }
 
   #info(arch: CnnArch): ModelInfo {
@@ -100,13 +115,13 @@ export class CnnSession {
 
   /** Trains (a new model when arch or config changed) until the epochs are done or a pause/reset. */
   async start(arch: CnnArch, config: TrainConfig, run: number): Promise<void> {
-    const { tf, data } = this.#env;
+    const { tf } = this.#env;
     if (this.#running) return;
     this.#viewRun = run;
     const key = keyOf(arch, config);
     if (!this.#trainer || this.#trainerKey !== key) {
       this.#disposeAll();
-      this.#trainer = new CnnTrainer(tf, arch, config, data.train);
+      this.#trainer = new CnnTrainer(tf, arch, config, this.#fit);
       this.#trainerKey = key;
       this.#arch = arch;
       this.#activeMs = 0;
@@ -146,8 +161,9 @@ export class CnnSession {
           samples: t.samples, samplesPerSec: this.#activeMs > 0 ? (this.#trainedSamples * 1000) / this.#activeMs : 0,
         });
         if (epochEnded) {
-          const e = t.evaluate(data.test);
-          this.#post({ type: 'epoch', run: this.#viewRun, epoch: c.epoch, x: epochsSeen(c, t.plan), trainLoss: epochLoss / epochCount, trainAcc: epochCorrect / epochCount, testLoss: e.loss, testAcc: e.accuracy });
+          // Per-epoch curve: the validation digits; the test digits wait for the end of the run.
+          const e = t.evaluate(this.#val);
+          this.#post({ type: 'epoch', run: this.#viewRun, epoch: c.epoch, x: epochsSeen(c, t.plan), trainLoss: epochLoss / epochCount, trainAcc: epochCorrect / epochCount, valLoss: e.loss, valAcc: e.accuracy });
           epochLoss = 0;
           epochCorrect = 0;
           epochCount = 0;
@@ -163,12 +179,16 @@ export class CnnSession {
     await this.#finish('done');
   }
 
-  /** Reports the evaluation; a finished run is saved as «tu modelo» (a failed save is said). */
+  /**
+   * Reports the evaluation: a pause on the validation digits, a finished run once on the test
+   * digits; a finished run is saved as «tu modelo» (a failed save is said).
+   */
   async #finish(why: 'paused' | 'done'): Promise<void> {
     const t = this.#trainer;
     const arch = this.#arch;
     if (!t || !arch) return;
-    const e = t.evaluate(this.#env.data.test);
+    const split = why === 'done' ? this.#env.data.test : this.#val;
+    const e = t.evaluate(split);
     let saved = false;
     let saveError: string | null = null;
     if (why === 'done') {
@@ -180,7 +200,7 @@ export class CnnSession {
         saveError = `No se pudo guardar «tu modelo» en este navegador (${reason(err)}). El entrenamiento no se pierde: puedes descargarlo o volver a intentarlo.`;
       }
     }
-    this.#post({ type: 'stopped', run: this.#viewRun, reason: why, evaluation: this.#report(e), info: this.#info(arch), saved, saveError, numTensors: this.#numTensors() });
+    this.#post({ type: 'stopped', run: this.#viewRun, reason: why, evaluation: this.#report(e, split, why === 'done' ? 'prueba' : 'validacion'), info: this.#info(arch), saved, saveError, numTensors: this.#numTensors() });
   }
 
   async pause(): Promise<void> {
@@ -231,7 +251,7 @@ export class CnnSession {
     this.#imported = model;
     await model.save(this.#env.storeUrl ?? STORE_URL);
     const e = evaluateModel(tf, model, data.test);
-    this.#post({ type: 'imported', evaluation: this.#report(e), info: { source: 'imported', layers: specs }, numTensors: this.#numTensors() });
+    this.#post({ type: 'imported', evaluation: this.#report(e, data.test, 'prueba'), info: { source: 'imported', layers: specs }, numTensors: this.#numTensors() });
   }
 
   memory(): void {

@@ -221,6 +221,21 @@ export function batch(s: MnistSplit, indices: ArrayLike<number>): MnistBatch {
   return { images, labels, oneHot, size: n };
 }
 
+/**
+ * Splits `s` into its first `s.count − n` images (`fit`) and its last `n` (`held`), as views of
+ * the same buffers (nothing copied). Lesson 10 holds out the last eighth of the training digits
+ * as the validation set: they are never trained on.
+ */
+export function holdOut(s: MnistSplit, n: number): { fit: MnistSplit; held: MnistSplit } {
+  if (!(Number.isInteger(n) && n >= 0 && n <= s.count)) throw new RangeError(`cannot hold out ${n} of ${s.count} images`);
+  const px = s.images.length / s.count;
+  const k = s.count - n;
+  return {
+    fit: { images: s.images.subarray(0, k * px), labels: s.labels.subarray(0, k), count: k },
+    held: { images: s.images.subarray(k * px), labels: s.labels.subarray(k), count: n },
+  };
+}
+
 /** How many images of each digit 0–9 the split holds. */
 export function labelCounts(s: MnistSplit): number[] {
   const counts = new Array<number>(MNIST_CLASSES).fill(0);
