@@ -10,7 +10,7 @@ import {
   TFJS_DB, TFJS_INFO_STORE, TFJS_MODELS_STORE, type Backup, type DbDump, type TfjsModelDump,
 } from '../lib/storage/backup';
 import { idbReason } from '../../widgets/lib/storage/idb';
-import { int, sizeText } from '../../widgets/lib/format/number';
+import { intText, sizeText } from '../../widgets/lib/format/number';
 
 const req = <T>(r: IDBRequest<T>): Promise<T> => new Promise((res, rej) => {
   r.onsuccess = () => res(r.result);
@@ -189,7 +189,7 @@ export async function eraseAll(): Promise<void> {
   document.dispatchEvent(new CustomEvent('tinyml:datos-borrados'));
 }
 
-const plural = (n: number, one: string, many: string): string => `${int(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string): string => `${intText(n)} ${n === 1 ? one : many}`;
 
 function render(list: HTMLElement, b: Backup): number {
   list.replaceChildren();

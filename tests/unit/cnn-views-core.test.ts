@@ -1,7 +1,7 @@
 // Pure helpers of the cnn-trainer and cnn-try views: texts, thinning, contrast, feature maps.
 import { describe, expect, it } from 'vitest';
 import {
-  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, int, luminance, pct, phaseControls, summaryTable, textOn,
+  bytesText, configOf, contrastRatio, statusText, describeMatrix, gapNote, intText, luminance, pct, phaseControls, summaryTable, textOn,
 } from '../../widgets/cnn-trainer/core';
 import { describeMaps, isBlank, layerTitle, mapCssSize, mapImages, ranking, sum, verdict } from '../../widgets/cnn-try/core';
 import { SMALL_CNN } from '../../widgets/lib/conv/shapes';
@@ -16,9 +16,9 @@ describe('cnn-trainer core', () => {
   it('Spanish numbers', () => {
     expect(pct(0.9753)).toBe('97,5 %');
     expect(pct(Number.NaN)).toBe('—');
-    expect(int(12544)).toBe('12\u202f544');
-    expect(int(999)).toBe('999');
-    expect(int(-1234)).toBe('−1\u202f234');
+    expect(intText(12544)).toBe('12\u202f544');
+    expect(intText(999)).toBe('999');
+    expect(intText(-1234)).toBe('−1\u202f234');
     expect(bytesText(36392)).toBe('35,5 KB');
     expect(bytesText(512)).toBe('512 B');
   });

@@ -95,7 +95,7 @@ describe('cycles → time → energy → days (hand-computed)', () => {
     expect(lines[0]).toBe('C = M · c = 290\u202f080 · 3 = 870\u202f240 ciclos');
     expect(lines[1]).toBe('t = C / f = 870\u202f240 / 64 MHz = 13,598 ms');
     expect(lines[2]).toBe('E = I_act · V · t = 3,3 mA · 3 V · 13,598 ms = 134,6 µJ');
-    expect(lines.at(-1)).toBe('L = u · Q · V / P_media = 0,8 · 225 mAh · 3 V / 143,49 µW = 3763 h = 156,8 días');
+    expect(lines.at(-1)).toBe('L = u · Q · V / P_media = 0,8 · 225 mAh · 3 V / 143,49 µW = 3\u202f763 h = 156,8 días');
   });
 });
 

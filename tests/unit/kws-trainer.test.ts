@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AUGMENT_SEED_OFFSET, Curves, archOf, checkFromWorker, checkToWorker, configOf, confusionCells, describeConfusion, describeCurves, int, pct,
+  AUGMENT_SEED_OFFSET, Curves, archOf, checkFromWorker, checkToWorker, configOf, confusionCells, describeConfusion, describeCurves, intText, pct,
   featureClips, recordingCounts, secondsPerEpoch, setRows, textOn, trainExamples, type SetInfo,
 } from '../../widgets/kws-trainer/core';
 import { DEFAULT_KWS_ARCH } from '../../widgets/lib/kws/model';
@@ -124,8 +124,8 @@ describe('confusion formatting', () => {
 
   it('numbers in Spanish and readable text colours', () => {
     expect(pct(62 / 64)).toBe('96,9 %');
-    expect(int(9098)).toBe('9\u202f098');
-    expect(int(512)).toBe('512');
+    expect(intText(9098)).toBe('9\u202f098');
+    expect(intText(512)).toBe('512');
     expect(textOn(255, 255, 255)).toBe('#000000');
     expect(textOn(15, 118, 110)).toBe('#ffffff');
   });

@@ -7,7 +7,8 @@ import * as Plot from '@observablehq/plot';
 import { color, interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
-import { esTick, h, quietChart } from '../lib/widget/dom';
+import { h, quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import { paintGray } from '../lib/draw/paint';
 import { pct, textOn, type EpochPoint, type summaryTable } from './core';
 
@@ -31,8 +32,8 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
   const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.valLoss));
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: esTick },
-    y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
+    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: tick },
+    y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       Plot.line(points, { x: 'x', y: 'loss', stroke: c.c1, strokeWidth: 2, clip: true }),
@@ -46,7 +47,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
 export function accuracyChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: esTick },
+    x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: tick },
     y: { domain: [0, 100], label: '↑ exactitud (%)', grid: true },
     marks: [
       Plot.frame({ stroke: c.grid }),

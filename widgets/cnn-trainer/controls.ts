@@ -6,7 +6,7 @@
 import { numberInput, select, slider } from '../lib/widget/dom';
 import { h } from '../lib/widget/dom';
 import { bounds, optionsOf } from '../lib/state/schema';
-import { int, trainerSchema as schema, type TrainerState } from './core';
+import { intText, trainerSchema as schema, type TrainerState } from './core';
 
 interface Ctl {
   root: HTMLElement;
@@ -39,7 +39,7 @@ export function buildSettings(get: () => TrainerState, set: (patch: Partial<Trai
   const epochs = sl('epochs', 'Épocas', 1, (v) => `${v}`);
   const lr = sel('lr', 'Tasa de aprendizaje', optionsOf(schema.lr, (v) => v.replace('.', ',')));
   const batch = sel('batch', 'Tamaño de lote', optionsOf(schema.batch));
-  const examples = sel('examples', 'Ejemplos de entrenamiento', optionsOf(schema.examples, (v) => int(Number(v))));
+  const examples = sel('examples', 'Ejemplos de entrenamiento', optionsOf(schema.examples, (v) => intText(Number(v))));
   const optimizer = sel('optimizer', 'Optimizador', optionsOf(schema.optimizer, (v) => (v === 'adam' ? 'Adam' : 'SGD (descenso de gradiente)')));
   const seedCtl = numberInput({ label: 'Semilla', ...bounds(schema.seed), step: 1, value: s.seed, onInput: (v) => set({ seed: Math.round(v) }) });
   const seed: Ctl = { root: seedCtl.root, input: seedCtl.input, set: () => seedCtl.set(get().seed) };

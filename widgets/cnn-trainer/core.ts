@@ -8,10 +8,10 @@ import type { EvalSet } from '../lib/cnn/protocol';
 import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
 import { int as intField, oneOf } from '../lib/state/schema';
 import { fmt } from '../lib/widget/dom';
-import { bytesText, int, pct } from '../lib/format/number';
+import { bytesText, intText, pct } from '../lib/format/number';
 import { contrastRatio, luminance, textOn } from '../lib/draw/contrast';
 
-export { bytesText, contrastRatio, int, luminance, pct, textOn };
+export { bytesText, contrastRatio, intText, luminance, pct, textOn };
 
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
 export const BATCH_SIZES = ['8', '16', '32', '64', '128', '256'] as const;
@@ -61,9 +61,9 @@ export interface SummaryRow {
 export function summaryTable(specs: readonly LayerSpec[], names?: readonly string[]): { rows: SummaryRow[]; total: string; error: string | null } {
   const s = summarize([28, 28, 1], specs);
   const rows = s.layers.map((l, i) => ({
-    name: names?.[i] ?? l.kerasName, label: l.label, shape: shapeText(l.outputShape), params: int(l.params), macs: int(l.macs),
+    name: names?.[i] ?? l.kerasName, label: l.label, shape: shapeText(l.outputShape), params: intText(l.params), macs: intText(l.macs),
   }));
-  const total = `${int(s.totalParams)} parámetros (${bytesText(s.float32Bytes)} en float32) y ${int(s.totalMacs)} multiplicaciones-sumas por imagen.`;
+  const total = `${intText(s.totalParams)} parámetros (${bytesText(s.float32Bytes)} en float32) y ${intText(s.totalMacs)} multiplicaciones-sumas por imagen.`;
   return { rows, total, error: s.error?.message ?? null };
 }
 
@@ -78,7 +78,7 @@ export function describeMatrix(m: Matrix, set: EvalSet = 'prueba'): string {
   const mix = top.length === 0
     ? 'No confundió ningún dígito.'
     : `Las confusiones más frecuentes: ${top.map((c) => `${c.truth} tomado por ${c.predicted} (${c.count} ${c.count === 1 ? 'vez' : 'veces'})`).join('; ')}.`;
-  return `Matriz de confusión sobre ${int(n)} dígitos ${SET_NAME[set]}: acertó ${int(hits)} (${pct(accuracy(m))}). ${mix}`;
+  return `Matriz de confusión sobre ${intText(n)} dígitos ${SET_NAME[set]}: acertó ${intText(hits)} (${pct(accuracy(m))}). ${mix}`;
 }
 
 export interface EpochPoint {
@@ -156,13 +156,13 @@ export interface Progress {
 /** The status line under the buttons (engine = Spanish backend label, '' while unknown). */
 export function statusText(phase: Exclude<Phase, 'error'>, engine: string, p: Progress): string {
   const motor = engine ? `Motor: ${engine}. ` : '';
-  const speed = p.speed > 0 ? `, ${int(p.speed)} ejemplos por segundo` : '';
+  const speed = p.speed > 0 ? `, ${intText(p.speed)} ejemplos por segundo` : '';
   switch (phase) {
     case 'loading': return 'Preparando TensorFlow.js y los 10 000 dígitos…';
     case 'ready': return `${motor}Listo para entrenar.`;
     case 'training': return `${motor}Entrenando: época ${Math.min(p.epoch + 1, p.epochs)} de ${p.epochs}, lote ${p.batch} de ${p.per}${speed}.`;
     case 'pausing': return 'Pausando y evaluando con los dígitos de validación…';
-    case 'paused': return `${motor}En pausa tras ${int(p.samples)} ejemplos${speed}.`;
-    case 'done': return `${motor}Terminado: ${int(p.samples)} ejemplos vistos${speed}.`;
+    case 'paused': return `${motor}En pausa tras ${intText(p.samples)} ejemplos${speed}.`;
+    case 'done': return `${motor}Terminado: ${intText(p.samples)} ejemplos vistos${speed}.`;
   }
 }

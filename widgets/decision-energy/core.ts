@@ -19,7 +19,7 @@
  */
 import { summarize, type LayerSpec, type StackSummary } from '../lib/conv/shapes';
 import { averagePowerW, batteryLifeHours, energyWh } from '../lib/energy/battery';
-import { int } from '../lib/format/number';
+import { intText } from '../lib/format/number';
 import { fmt } from '../lib/widget/dom';
 
 export interface Fact {
@@ -203,7 +203,7 @@ export function parseMeasuredMicros(text: string): { micros: number } | { error:
 }
 
 const n = (v: number, d = 2): string => fmt(v, d);
-const big = int;
+const big = intText;
 
 /**
  * The formulas of one row with its own numbers, exactly as computed above (the view prints these).

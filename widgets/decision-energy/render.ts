@@ -4,7 +4,7 @@
  * formula lines and the table of cited constants with their sources. Every number is text.
  */
 import { fmt, h, uniqueId } from '../lib/widget/dom';
-import { int } from '../lib/format/number';
+import { intText } from '../lib/format/number';
 import type { StackSummary } from '../lib/conv/shapes';
 import type { Decision, Fact } from './core';
 
@@ -26,9 +26,9 @@ export function macTable(s: StackSummary, names: readonly string[]): HTMLElement
     h('th', { scope: 'row', class: 'de-mono', text: names[i] ?? `capa ${i + 1}` }),
     h('td', { text: l.label }),
     num(l.outputShape.join(' × ')),
-    num(int(l.params)),
-    num(l.macs ? int(l.macs) : '0'))));
-  const foot = h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', text: 'Total', colspan: 3 }), num(int(s.totalParams)), num(int(s.totalMacs))));
+    num(intText(l.params)),
+    num(l.macs ? intText(l.macs) : '0'))));
+  const foot = h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', text: 'Total', colspan: 3 }), num(intText(s.totalParams)), num(intText(s.totalMacs))));
   return titled('Multiplicaciones-sumas (MAC) de una inferencia, capa a capa', h('table', { class: 'de-table' },
     head('Capa', 'Qué hace', 'Salida', 'Parámetros', 'MAC'), body, foot));
 }
@@ -54,7 +54,7 @@ export function estimateTable(rows: readonly Row[]): HTMLElement {
   const body = h('tbody', {}, ...rows.map((r) => h('tr', { class: r.key === 'medido' ? 'de-measured' : '', 'data-row': r.key },
     h('th', { scope: 'row', text: r.label }),
     num(r.cyclesPerMac === null ? 'medido' : fmt(r.cyclesPerMac, 2)),
-    num(Number.isFinite(r.d.cycles) ? int(r.d.cycles) : '—'),
+    num(Number.isFinite(r.d.cycles) ? intText(r.d.cycles) : '—'),
     num(timeText(r.d.seconds)),
     num(energyText(r.d.microjoules)),
     num(powerText(r.d.averageW)),

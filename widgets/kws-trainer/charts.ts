@@ -6,9 +6,10 @@
 import * as Plot from '@observablehq/plot';
 import { color, interpolateRgb } from 'd3';
 import type { KwsSummary } from '../lib/kws/model';
-import { esTick, h, quietChart } from '../lib/widget/dom';
+import { h, quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import type { Colors } from '../lib/widget/plotkit';
-import { bytesText, confusionCells, int, pct, setRows, textOn, type Curves, type SetInfo } from './core';
+import { bytesText, confusionCells, intText, pct, setRows, textOn, type Curves, type SetInfo } from './core';
 
 const base = (c: Colors, width: number) => ({
   width, height: Math.round(Math.max(180, Math.min(240, width * 0.5))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
@@ -32,8 +33,8 @@ export function curveChart(curves: Curves, kind: 'loss' | 'acc', c: Colors, widt
   );
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, Math.max(1, epochs)], label: 'época →', grid: true, tickFormat: esTick },
-    y: { domain: [0, top], label: kind === 'acc' ? '↑ exactitud (%)' : '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
+    x: { domain: [0, Math.max(1, epochs)], label: 'época →', grid: true, tickFormat: tick },
+    y: { domain: [0, top], label: kind === 'acc' ? '↑ exactitud (%)' : '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },
     marks,
   }) as unknown as Element);
 }
@@ -75,7 +76,7 @@ export function matrixTable(m: number[][], classes: readonly string[], c: Colors
 export function setTable(info: SetInfo, mine: readonly number[]): HTMLElement {
   const head = h('tr', {}, ...['Clase', 'Entrenamiento', 'Validación', 'Prueba', 'Tus grabaciones'].map((x) => h('th', { scope: 'col', text: x })));
   const rows = setRows(info, mine).map((r) => h('tr', { class: r.label === 'Total' ? 'kt-total' : undefined },
-    h('th', { scope: 'row', text: r.label }), ...[r.train, r.val, r.test, r.mine].map((v) => h('td', { class: 'num', text: int(v) }))));
+    h('th', { scope: 'row', text: r.label }), ...[r.train, r.val, r.test, r.mine].map((v) => h('td', { class: 'num', text: intText(v) }))));
   return h('div', { class: 'kt-table-wrap' }, h('table', { class: 'kt-set' },
     h('caption', { class: 'visually-hidden', text: 'Clips por clase en cada parte del conjunto' }), h('thead', {}, head), h('tbody', {}, ...rows)));
 }
@@ -84,13 +85,13 @@ export function setTable(info: SetInfo, mine: readonly number[]): HTMLElement {
 export function layerTable(s: KwsSummary): HTMLElement[] {
   const head = h('tr', {}, ...['Capa', 'Qué hace', 'Salida', 'Parámetros', 'Mult.-sumas'].map((x) => h('th', { scope: 'col', text: x })));
   const rows = s.layers.map((l) => h('tr', {}, h('th', { scope: 'row', text: l.name }), h('td', { text: l.label }),
-    h('td', { text: l.outputShape.join(' × ') }), h('td', { class: 'num', text: int(l.params) }), h('td', { class: 'num', text: int(l.macs) })));
+    h('td', { text: l.outputShape.join(' × ') }), h('td', { class: 'num', text: intText(l.params) }), h('td', { class: 'num', text: intText(l.macs) })));
   const foot = h('tr', { class: 'kt-total' }, h('th', { scope: 'row', text: 'Total' }), h('td'), h('td'),
-    h('td', { class: 'num', text: int(s.totalParams) }), h('td', { class: 'num', text: int(s.totalMacs) }));
+    h('td', { class: 'num', text: intText(s.totalParams) }), h('td', { class: 'num', text: intText(s.totalMacs) }));
   return [
     h('div', { class: 'kt-table-wrap' }, h('table', { class: 'kt-layers' }, h('thead', {}, head), h('tbody', {}, ...rows), h('tfoot', {}, foot))),
     h('p', { class: 'kt-model-totals' },
-      `Entrada ${s.inputShape.join(' × ')}. En total: ${int(s.totalParams)} parámetros y ${int(s.totalMacs)} multiplicaciones-sumas por ventana de 1 s; `,
+      `Entrada ${s.inputShape.join(' × ')}. En total: ${intText(s.totalParams)} parámetros y ${intText(s.totalMacs)} multiplicaciones-sumas por ventana de 1 s; `,
       `los pesos ocupan ${bytesText(s.totalBytesFloat32)} en float32 y ${bytesText(s.totalBytesInt8)} en int8 (pesos de 1 byte, sesgos de 4).`),
   ];
 }

@@ -10,10 +10,10 @@ import type { KwsMeta, KwsFeature } from '../lib/kws/contract';
 import type { KwsArch, KwsSummary } from '../lib/kws/model';
 import type { KwsTrainConfig } from '../lib/kws/train';
 import { fmt } from '../lib/widget/dom';
-import { bytesText, int, pct } from '../lib/format/number';
+import { bytesText, intText, pct } from '../lib/format/number';
 import { contrastRatio, luminance, textOn } from '../lib/draw/contrast';
 
-export { bytesText, contrastRatio, int, luminance, pct, textOn };
+export { bytesText, contrastRatio, intText, luminance, pct, textOn };
 
 export const FEATURES = ['mfcc', 'logmel'] as const satisfies readonly KwsFeature[];
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03'] as const;
@@ -267,7 +267,7 @@ export function describeConfusion(m: readonly (readonly number[])[], classes: re
   mixes.sort((a, b) => b.c - a.c || a.t - b.t || a.p - b.p);
   const top = mixes.slice(0, 3).map((x) => `«${classes[x.t]}» tomado por «${classes[x.p]}» (${x.c} ${x.c === 1 ? 'vez' : 'veces'})`);
   const tail = top.length === 0 ? 'No confundió ninguna clase.' : `Las confusiones más frecuentes: ${top.join('; ')}.`;
-  return `Matriz de confusión sobre ${int(n)} clips de voces de prueba: acertó ${int(hits)} (${pct(n > 0 ? hits / n : Number.NaN)}). ${tail}`;
+  return `Matriz de confusión sobre ${intText(n)} clips de voces de prueba: acertó ${intText(hits)} (${pct(n > 0 ? hits / n : Number.NaN)}). ${tail}`;
 }
 
 /** Text alternative of the curves. */

@@ -2,7 +2,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
 import type { Colors } from '../lib/widget/plotkit';
-import { int as intField, oneOf } from '../lib/state/schema';
+import { int, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL, type BackendName } from '../lib/cnn/backend';
 import { loadTf } from '../lib/cnn/tf-main';
 import { KWS_DEFAULT_META_URL, KWS_SAVED_EVENT } from '../lib/kws/contract';
@@ -12,19 +12,19 @@ import { kwsSummary } from '../lib/kws/model';
 import { KWS_RECORDINGS_EVENT, listRecordings } from '../lib/kws/recordings-db';
 import {
   AUGMENT_SEED_OFFSET, BATCH_SIZE, Curves, FEATURES, LEARNING_RATES, archOf, checkFromWorker, configOf, describeConfusion, describeCurves,
-  featureClips, int, pct, recordingCounts, secondsPerEpoch, trainExamples, type DoneReport, type ExtraMsg, type FromWorker, type Phase, type SetInfo, type ToWorker, type TrainerState,
+  featureClips, intText, pct, recordingCounts, secondsPerEpoch, trainExamples, type DoneReport, type ExtraMsg, type FromWorker, type Phase, type SetInfo, type ToWorker, type TrainerState,
 } from './core';
 import { curveChart, layerTable, legend, matrixTable, setTable } from './charts';
 import './style.css';
 
 const schema = {
   feature: oneOf(FEATURES, 'mfcc'),
-  epochs: intField(40, 1, 60),
+  epochs: int(40, 1, 60),
   lr: oneOf(LEARNING_RATES, '0.003'),
-  conv1: intField(8, 1, 16),
-  conv2: intField(16, 1, 32),
-  copies: intField(2, 0, 3),
-  seed: intField(1, 0, 9999),
+  conv1: int(8, 1, 16),
+  conv2: int(16, 1, 32),
+  copies: int(2, 0, 3),
+  seed: int(1, 0, 9999),
 };
 
 const FEATURE_LABEL: Record<TrainerState['feature'], string> = { mfcc: 'MFCC (13 por trama)', logmel: 'log-mel (40 bandas por trama)' };
@@ -231,7 +231,7 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
       extra: this.#recordings.map((r) => ({ label: r.label, samples: r.samples })),
     });
     const clips = this.#set ? featureClips(this.#set, this.#usedRecordings(), s.copies) : 0;
-    this.#el.status.textContent = `Calculando las características (${s.feature === 'mfcc' ? 'MFCC' : 'log-mel'}) de ${int(clips)} clips; puede tardar medio minuto…`;
+    this.#el.status.textContent = `Calculando las características (${s.feature === 'mfcc' ? 'MFCC' : 'log-mel'}) de ${intText(clips)} clips; puede tardar medio minuto…`;
     this.#setPhase('training', false);
     this.#drawCurves();
   }
@@ -339,7 +339,7 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
     const hits = r.test.matrix.reduce((a, row, k) => a + (row[k] ?? 0), 0);
     e.results.hidden = false;
     e.accuracy.replaceChildren('Exactitud de prueba: ', h('strong', { class: 'kt-test-acc', text: pct(r.test.accuracy) }),
-      ` (${int(hits)} de ${int(r.test.n)} clips de ${this.#set.voices.test} voces que la red nunca oyó).`);
+      ` (${intText(hits)} de ${intText(r.test.n)} clips de ${this.#set.voices.test} voces que la red nunca oyó).`);
     e.matrixText.textContent = describeConfusion(r.test.matrix, r.meta.classes);
     e.matrix.replaceChildren(matrixTable(r.test.matrix, r.meta.classes, this.#colors()));
   }
@@ -394,11 +394,11 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
     const copies = this.state.copies;
     const mine = used === 0
       ? 'Aún no has grabado clips: se entrena solo con el conjunto del curso (graba en «Graba tus palabras clave» y se sumarán aquí).'
-      : `Se incluyen ${int(used)} ${used === 1 ? 'grabación tuya' : 'grabaciones tuyas'}, solo en entrenamiento.`;
+      : `Se incluyen ${intText(used)} ${used === 1 ? 'grabación tuya' : 'grabaciones tuyas'}, solo en entrenamiento.`;
     const other = rec.other > 0 ? ` ${rec.other} ${rec.other === 1 ? 'grabación tiene' : 'grabaciones tienen'} una etiqueta que no es de estas clases y no se usa.` : '';
     e.setNote.textContent = `Las ${info.voices.test} voces de prueba y las ${info.voices.val} de validación nunca se usan para entrenar (${info.voices.train} voces de entrenamiento). ` +
       `${mine}${other} Con ${copies === 0 ? 'ninguna copia aumentada' : `${copies} ${copies === 1 ? 'copia aumentada' : 'copias aumentadas'} (desplazada en el tiempo y con ruido)`} por clip, ` +
-      `la red ve ${int(trainExamples(clips, used, copies))} ejemplos por época, en lotes de ${BATCH_SIZE}.` + (this.#recordingsNote ? ` ${this.#recordingsNote}` : '');
+      `la red ve ${intText(trainExamples(clips, used, copies))} ejemplos por época, en lotes de ${BATCH_SIZE}.` + (this.#recordingsNote ? ` ${this.#recordingsNote}` : '');
   }
 
   #colors(): Colors {

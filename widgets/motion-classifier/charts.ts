@@ -3,7 +3,8 @@
  * epoch, training solid and validation dashed.
  */
 import * as Plot from '@observablehq/plot';
-import { esTick, quietChart } from '../lib/widget/dom';
+import { quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import type { EpochPoint } from '../lib/motion/train';
 
 export interface Colors {
@@ -24,8 +25,8 @@ export function curveChart(h: readonly EpochPoint[], epochs: number, what: 'loss
   const top = what === 'loss' ? Math.min(4, Math.max(0.5, ...h.map(tr), ...h.filter((p) => Number.isFinite(p.valLoss)).map(va)) * 1.05) : 100;
   return quietChart(Plot.plot({
     ...base(c, width),
-    x: { domain: [0, Math.max(1, epochs)], label: 'épocas →', grid: true, tickFormat: esTick },
-    y: { domain: [0, top], label: what === 'loss' ? '↑ pérdida' : '↑ exactitud (%)', grid: true, tickFormat: esTick },
+    x: { domain: [0, Math.max(1, epochs)], label: 'épocas →', grid: true, tickFormat: tick },
+    y: { domain: [0, top], label: what === 'loss' ? '↑ pérdida' : '↑ exactitud (%)', grid: true, tickFormat: tick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       Plot.line(h, { x: 'epoch', y: tr, stroke: c.train, strokeWidth: 2, clip: true }),

@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { symbol as d3symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3';
-import { esTick, quietChart } from '../lib/widget/dom';
+import { quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import type { ScatterPoint } from './core';
 
 export const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
@@ -33,8 +34,8 @@ export function scatterChart(points: readonly ScatterPoint[], xLabel: string, yL
   const chart = Plot.plot({
     width, height, marginLeft: 60, marginRight: 16, marginTop: 24, marginBottom: 42,
     style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' },
-    x: { label: `${xLabel} →`, grid: true, nice: true, tickFormat: esTick },
-    y: { label: `↑ ${yLabel}`, grid: true, nice: true, tickFormat: esTick },
+    x: { label: `${xLabel} →`, grid: true, nice: true, tickFormat: tick },
+    y: { label: `↑ ${yLabel}`, grid: true, nice: true, tickFormat: tick },
     color: { type: 'categorical', domain, range: domain.map((k) => classColor(c, k)) },
     symbol: { domain, range: domain.map(classSymbol) },
     marks: [

@@ -4,7 +4,8 @@
  * four bands shaded. Both come back quiet (quietChart): the container carries the text.
  */
 import * as Plot from '@observablehq/plot';
-import { esTick, quietChart } from '../lib/widget/dom';
+import { quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import type { BandView, SpectrumView } from './core';
 import { txtNum } from './core';
 
@@ -49,8 +50,8 @@ export function signalChart(s: SignalInput, c: Colors, width: number, height: nu
   );
   return quietChart(Plot.plot({
     ...base(c, width, height),
-    x: { domain: [0, end], label: 'tiempo (s) →', tickFormat: esTick },
-    y: { domain: [-1.15 * top, 1.15 * top], label: '↑ m/s²', grid: true, tickFormat: esTick },
+    x: { domain: [0, end], label: 'tiempo (s) →', tickFormat: tick },
+    y: { domain: [-1.15 * top, 1.15 * top], label: '↑ m/s²', grid: true, tickFormat: tick },
     marks,
   }) as unknown as Element);
 }
@@ -76,8 +77,8 @@ export function spectrumChart(s: SpectrumView, bands: readonly BandView[], fmax:
   ];
   return quietChart(Plot.plot({
     ...base(c, width, height),
-    x: { domain: [0, fmax], label: s.mode === 'ei' ? 'frecuencia (Hz), etiquetas k·fs/(N−2) →' : 'frecuencia (Hz), k·fs/N →', tickFormat: esTick },
-    y: { domain: [0, top], label: '↑ amplitud (m/s²)', grid: true, tickFormat: esTick },
+    x: { domain: [0, fmax], label: s.mode === 'ei' ? 'frecuencia (Hz), etiquetas k·fs/(N−2) →' : 'frecuencia (Hz), k·fs/N →', tickFormat: tick },
+    y: { domain: [0, top], label: '↑ amplitud (m/s²)', grid: true, tickFormat: tick },
     marks,
   }) as unknown as Element);
 }

@@ -5,7 +5,8 @@
 import * as Plot from '@observablehq/plot';
 import type { ForecastData } from '../lib/seq/forecast';
 import type { LossPoint } from '../lib/seq/train';
-import { esTick, quietChart } from '../lib/widget/dom';
+import { quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import type { LineKey } from './core';
 
 export interface Colors {
@@ -45,8 +46,8 @@ export function predictionsChart(d: ForecastData, preds: Partial<Record<LineKey,
   }
   return quietChart(Plot.plot({
     ...base(c, width, Math.round(Math.max(220, Math.min(320, width * 0.42)))),
-    x: { label: `${stepName} →`, grid: true, tickFormat: esTick },
-    y: { label: unit ? `↑ valor (${unit})` : '↑ valor', grid: true, tickFormat: esTick },
+    x: { label: `${stepName} →`, grid: true, tickFormat: tick },
+    y: { label: unit ? `↑ valor (${unit})` : '↑ valor', grid: true, tickFormat: tick },
     marks,
   }) as unknown as Element);
 }
@@ -56,7 +57,7 @@ export function lossChart(losses: readonly LossPoint[], epochs: number, c: Color
   return quietChart(Plot.plot({
     ...base(c, width, 200),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
-    y: { type: 'log', label: '↑ pérdida de entrenamiento (ECM, escala log)', grid: true, tickFormat: esTick },
+    y: { type: 'log', label: '↑ pérdida de entrenamiento (ECM, escala log)', grid: true, tickFormat: tick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       ...(['mlp', 'conv1d', 'lstm'] as const).map((k) =>

@@ -5,7 +5,8 @@
 import * as Plot from '@observablehq/plot';
 import type { TestPoint, TrainPoint } from '../lib/transfer/run';
 import type { TaskBatch } from '../lib/transfer/data';
-import { h, quietChart, esTick } from '../lib/widget/dom';
+import { h, quietChart } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 import { paintGray } from '../lib/draw/paint';
 
 export interface Colors {
@@ -32,7 +33,7 @@ export function lossChart(train: readonly TrainPoint[], test: readonly TestPoint
   return quietChart(Plot.plot({
     ...base(c, width),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
-    y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: esTick },
+    y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       ...(['transfer', 'scratch'] as const).flatMap((m) => [

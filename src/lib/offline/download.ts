@@ -4,7 +4,7 @@
  * the same one its CacheFirst route reads. Pure except for the injected cache and fetch, so it
  * is unit-tested with fakes. Sizes are bytes; URLs are site paths («/data/mnist-10k.bin»).
  */
-import { int, megabytesText } from '../../../widgets/lib/format/number';
+import { intText, megabytesText } from '../../../widgets/lib/format/number';
 
 export const OFFLINE_LIST_URL = '/offline-assets.json';
 export const OFFLINE_LIST_FORMAT = 'tinyml-offline-assets';
@@ -136,7 +136,7 @@ async function readCounting(res: Response, onBytes: (n: number) => void): Promis
 
 /** «12,3 de 38,9 MB · 5 de 21 archivos». */
 export function progressText(p: Progress): string {
-  return `${megabytesText(p.doneBytes).replace(' MB', '')} de ${megabytesText(p.totalBytes)} · ${int(p.doneItems)} de ${int(p.totalItems)} archivos`;
+  return `${megabytesText(p.doneBytes).replace(' MB', '')} de ${megabytesText(p.totalBytes)} · ${intText(p.doneItems)} de ${intText(p.totalItems)} archivos`;
 }
 
 /** Items of `list` whose URL is in `cached` (site paths) and their listed bytes: the cache's own total. */
@@ -154,9 +154,9 @@ export function cachedTotal(list: OfflineList, cached: ReadonlySet<string>): { i
 
 /** The sentence after a run: done, or which items failed and that it can resume. */
 export function resultText(list: OfflineList, r: DownloadResult): string {
-  if (r.failed.length === 0) return `Listo: los ${int(list.items.length)} archivos pesados del curso están guardados en este navegador. Todas las lecciones y sus demostraciones funcionan sin conexión.`;
+  if (r.failed.length === 0) return `Listo: los ${intText(list.items.length)} archivos pesados del curso están guardados en este navegador. Todas las lecciones y sus demostraciones funcionan sin conexión.`;
   const kept = list.items.length - r.failed.length;
   const names = r.failed.map((f) => `${f.url.split('/').pop()} (${f.reason})`).join(', ');
-  const keptText = kept === 0 ? 'No se ha guardado ninguno todavía' : `Lo que ya se descargó (${int(kept)} ${kept === 1 ? 'archivo' : 'archivos'}) se queda guardado`;
-  return `No se pudieron descargar ${int(r.failed.length)} de ${int(list.items.length)} archivos: ${names}. ${keptText}; pulsa «Reanudar la descarga» cuando vuelvas a tener conexión.`;
+  const keptText = kept === 0 ? 'No se ha guardado ninguno todavía' : `Lo que ya se descargó (${intText(kept)} ${kept === 1 ? 'archivo' : 'archivos'}) se queda guardado`;
+  return `No se pudieron descargar ${intText(r.failed.length)} de ${intText(list.items.length)} archivos: ${names}. ${keptText}; pulsa «Reanudar la descarga» cuando vuelvas a tener conexión.`;
 }

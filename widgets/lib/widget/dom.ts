@@ -105,11 +105,8 @@ export function cssVar(el: Element, name: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || '#888';
 }
 
-/** Number formatting in Spanish (decimal comma), `digits` significant decimals. */
-export function fmt(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
-  return v.toLocaleString('es-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace('-', '−');
-}
+/** Spanish number text: moved to lib/format (this re-export keeps old imports working). */
+export { fmt } from '../format/number';
 
 /**
  * Prepares a Plot/d3 chart for a container that carries the text alternative (role="img"):
@@ -124,9 +121,6 @@ export function quietChart(el: Element): SVGSVGElement {
   el.setAttribute('aria-hidden', 'true');
   return el as SVGSVGElement;
 }
-
-/** Axis tick label in Spanish notation (decimal comma, «−»): for Plot's `tickFormat`. */
-export const esTick = (d: number): string => d.toLocaleString('es-ES', { maximumFractionDigits: 6 }).replace('-', '−');
 
 export interface ResizedOptions {
   /** Smallest change of width that counts, px (default 4). */
