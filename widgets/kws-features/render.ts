@@ -6,6 +6,7 @@
 import type { MelFilterbank } from '../lib/audio/mel';
 import type { RowRing, StickyRange } from './core';
 import { es } from './core';
+import { chartFontPx } from '../lib/widget/chart-font';
 
 export interface Colors {
   fg: string;
@@ -104,7 +105,7 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, w: number, h: number,
     ctx.drawImage(scratch, r.x, r.y, r.w, r.h);
   } else if (s.empty) {
     ctx.fillStyle = c.muted;
-    ctx.font = '13px system-ui, sans-serif';
+    ctx.font = `${chartFontPx(ctx.canvas, 13)}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillText(s.empty, r.x + r.w / 2, r.y + r.h / 2);
@@ -122,7 +123,7 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, w: number, h: number,
   ctx.lineWidth = 1;
   ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
   ctx.fillStyle = c.muted;
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of s.yTicks) {
@@ -241,7 +242,7 @@ export function drawBank(ctx: CanvasRenderingContext2D, w: number, h: number, s:
   ctx.lineWidth = 1;
   ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
   ctx.fillStyle = c.muted;
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
   // x: Hz.
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';

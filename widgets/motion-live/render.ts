@@ -5,6 +5,7 @@
  */
 import { fmt, h } from '../lib/widget/dom';
 import type { ProbHistory } from '../lib/motion/live';
+import { chartFontPx } from '../lib/widget/chart-font';
 
 /** Theme colours for N classes (cycled when there are more than five). */
 export function classColors(el: Element, n: number): string[] {
@@ -29,7 +30,7 @@ export function drawProbChart(ctx: CanvasRenderingContext2D, w: number, hgt: num
   const ph = Math.max(1, hgt - top - bottom);
   ctx.clearRect(0, 0, w, hgt);
   const Y = (p: number): number => top + (1 - p) * ph;
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
   ctx.fillStyle = c.muted;
   ctx.strokeStyle = c.grid;
   ctx.lineWidth = 1;

@@ -5,6 +5,8 @@
  * more points than pixel columns is drawn as a min/max band per column, so 1 kHz costs about
  * the same as 100 Hz. Units: t in ms, values in m/s².
  */
+import { chartFontPx } from '../widget/chart-font';
+
 export interface AxesData {
   readonly length: number;
   t(i: number): number;
@@ -106,10 +108,13 @@ function visible(d: AxesData, t0: number, t1: number): [number, number] {
 
 export function drawAxes(ctx: CanvasRenderingContext2D, w: number, h: number, d: AxesData, c: PlotColors, o: PlotOptions): void {
   const deco = o.decorate ?? true;
-  const left = deco ? 34 : 1;
+  // Tick labels are 11 px, or more in projector mode: the margins grow with them.
+  const tick = chartFontPx(ctx.canvas, 11);
+  const k = tick / 11;
+  const left = deco ? Math.round(34 * k) : 1;
   const right = deco ? 6 : 1;
-  const top = deco ? 6 : 2;
-  const bottom = deco ? 16 : 2;
+  const top = deco ? Math.round(6 * k) : 2;
+  const bottom = deco ? Math.round(16 * k) : 2;
   const pw = Math.max(1, w - left - right);
   const ph = Math.max(1, h - top - bottom);
   ctx.clearRect(0, 0, w, h);
@@ -133,7 +138,7 @@ export function drawAxes(ctx: CanvasRenderingContext2D, w: number, h: number, d:
     ctx.strokeStyle = c.grid;
     ctx.fillStyle = c.muted;
     ctx.lineWidth = 1;
-    ctx.font = '11px system-ui, sans-serif';
+    ctx.font = `${tick}px system-ui, sans-serif`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const step = yb - ya > 40 ? 10 : 5;
@@ -147,7 +152,7 @@ export function drawAxes(ctx: CanvasRenderingContext2D, w: number, h: number, d:
     ctx.fillStyle = c.muted;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.font = '13px system-ui, sans-serif';
+    ctx.font = `${chartFontPx(ctx.canvas, 13)}px system-ui, sans-serif`;
     ctx.fillText(o.empty, left + pw / 2, top + ph / 2);
     return;
   }
