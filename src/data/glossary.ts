@@ -1,7 +1,7 @@
 /**
  * Course glossary (page /glosario/). Each entry: the Spanish term as the course uses it, the
  * English term a student will meet in documentation, a one-line definition in Spanish that
- * agrees with the lessons (weights w_ji go from input i to neuron j, Net = W x + b, x ≈ S (q − Z)),
+ * agrees with the lessons (weights w_ji go from input i to neuron j, Net = W x + b, x ≈ Δ (q − Z)),
  * and the slug of the lesson that teaches it (one of the 17 in course-plan.ts).
  * Pure data and helpers: no Astro imports, so the unit test can load it.
  */
@@ -66,7 +66,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { es: 'exactitud', en: 'accuracy', lesson: 'aprendizaje-profundo', def: 'Fracción de ejemplos que el modelo clasifica bien.' },
   { es: 'matriz de confusión', en: 'confusion matrix', lesson: 'aprendizaje-profundo', def: 'Tabla que cuenta, para cada clase real (fila), cuántas veces el modelo respondió cada clase (columna); la diagonal son los aciertos.' },
   { es: 'conjunto de prueba', en: 'test set', lesson: 'aprendizaje-profundo', def: 'Ejemplos guardados bajo llave que se usan una sola vez, al final, para estimar cómo le irá al modelo con datos nuevos.' },
-  // 08 ¿Cómo «ve» un computador?
+  // 08 ¿Cómo «ve» un ordenador?
   { es: 'filtro (núcleo)', en: 'filter (kernel)', lesson: 'como-ve-un-computador', def: 'Tabla pequeña de pesos, normalmente de 3 × 3, que se desliza sobre la imagen y responde con fuerza a un rasgo, como un borde.' },
   { es: 'pesos compartidos', en: 'weight sharing', lesson: 'como-ve-un-computador', def: 'En una convolución, los mismos pesos del filtro se usan en todas las posiciones de la imagen; por eso tiene tan pocos parámetros.' },
   { es: 'red neuronal convolucional (CNN)', en: 'convolutional neural network', lesson: 'como-ve-un-computador', def: 'Red que desliza filtros aprendidos sobre la entrada y construye rasgos complejos a partir de simples; la base de la visión artificial.' },
@@ -101,7 +101,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { es: 'cuantización', en: 'quantization', lesson: 'optimizacion-cuantizacion-y-poda', def: 'Representar números con menos precisión, por ejemplo con los 256 niveles de un entero de 8 bits, guardando solo el código del nivel más cercano.' },
   { es: 'int8', en: '8-bit integer', lesson: 'optimizacion-cuantizacion-y-poda', def: 'Entero con signo de 8 bits, de −128 a 127: el tipo de los pesos y activaciones de un modelo cuantizado de TensorFlow Lite.' },
   { es: 'cuantización min-max', en: 'min-max quantization', lesson: 'optimizacion-cuantizacion-y-poda', def: 'Lleva el mínimo al código 0 y el máximo al código L = 2^b − 1 y reparte el rango en niveles iguales; el error de ida y vuelta es como mucho medio paso.' },
-  { es: 'escala', en: 'scale', lesson: 'optimizacion-cuantizacion-y-poda', def: 'En la cuantización afín, el número real positivo S que separa dos códigos consecutivos: x ≈ S·(q − Z).' },
+  { es: 'escala', en: 'scale', lesson: 'optimizacion-cuantizacion-y-poda', def: 'En la cuantización afín, el número real positivo Δ que separa dos códigos consecutivos: x ≈ Δ·(q − Z) (TensorFlow Lite lo llama S, scale).' },
   { es: 'punto cero', en: 'zero point', lesson: 'optimizacion-cuantizacion-y-poda', def: 'En la cuantización afín, el código entero Z que representa exactamente el 0 real.' },
   { es: 'cuantización por canal', en: 'per-channel quantization', lesson: 'optimizacion-cuantizacion-y-poda', def: 'Cada filtro (canal de salida) de una convolución tiene su propia escala, ajustada a su propio rango de pesos.' },
   { es: 'cuantización posterior al entrenamiento (PTQ)', en: 'post-training quantization', lesson: 'optimizacion-cuantizacion-y-poda', def: 'Cuantizar un modelo ya entrenado, sin reentrenarlo, con unos pocos ejemplos de calibración.' },
@@ -118,7 +118,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { es: 'periodograma', en: 'periodogram', lesson: 'clasificacion-de-movimiento', def: 'Estimación de la densidad de potencia de una señal a partir de |X[k]|²: cuánta energía hay por hercio alrededor de cada bin.' },
   { es: 'ventana deslizante', en: 'sliding window', lesson: 'clasificacion-de-movimiento', def: 'El último tramo de señal, de longitud fija, que se vuelve a analizar cada salto (hop); dos ventanas seguidas se solapan.' },
   { es: 'WebSerial', en: 'Web Serial API', lesson: 'clasificacion-de-movimiento', def: 'Interfaz del navegador que, con tu permiso, deja a una página leer y escribir en un puerto serie, como el de la placa.' },
-  { es: 'K-medias', en: 'K-means', lesson: 'deteccion-de-anomalias', def: 'Algoritmo no supervisado que reparte los datos en K grupos, cada uno representado por su centro, el centroide.' },
+  { es: 'K-means', en: 'K-means', lesson: 'deteccion-de-anomalias', def: 'Algoritmo no supervisado que reparte los datos en K grupos, cada uno representado por su centro, el centroide. El curso usa el nombre inglés, el de las herramientas; a veces se traduce como «K-medias».' },
   { es: 'anomalía', en: 'anomaly', lesson: 'deteccion-de-anomalias', def: 'Dato que se aparta de lo habitual; un detector de anomalías aprende solo lo normal y avisa de lo que no se le parece.' },
   { es: 'detección de palabras clave (KWS)', en: 'keyword spotting', lesson: 'deteccion-de-palabras-clave', def: 'Reconocer unas pocas palabras concretas, como la que despierta a un asistente de voz, escuchando siempre con muy poca energía.' },
   { es: 'espectrograma', en: 'spectrogram', lesson: 'deteccion-de-palabras-clave', def: 'Imagen de un sonido: el tiempo en un eje, la frecuencia en el otro y, en cada punto, la energía de esa frecuencia en ese instante.' },
@@ -127,6 +127,55 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 ];
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
+
+/**
+ * The course's symbols: one meaning each, course-wide (issue 15). `tex` is plain Unicode as the
+ * lessons print it; `lesson`: where the symbol is introduced.
+ */
+export interface SymbolEntry {
+  symbol: string;
+  meaning: string;
+  lesson: string;
+}
+
+export const SYMBOLS: readonly SymbolEntry[] = [
+  { symbol: 'x, xᵢ', meaning: 'Entrada de una neurona o de una capa; xᵢ es la entrada i.', lesson: 'la-neurona-artificial' },
+  { symbol: 'w_ji', meaning: 'Peso de la conexión que va de la entrada i a la neurona j.', lesson: 'la-neurona-artificial' },
+  { symbol: 'b, b_j', meaning: 'Sesgo (de la neurona j).', lesson: 'la-neurona-artificial' },
+  { symbol: 'net, z', meaning: 'Entrada neta: Σᵢ w_ji·xᵢ + b_j, antes de la activación.', lesson: 'la-neurona-artificial' },
+  { symbol: 'σ', meaning: 'La sigmoide, σ(z) = 1 / (1 + e^(−z)). Nunca una desviación típica.', lesson: 'la-neurona-artificial' },
+  { symbol: 'W', meaning: 'Matriz de pesos de una capa, de m × n: una fila por neurona, Net = W x + b. Keras la guarda traspuesta, Wᵀ.', lesson: 'capas-y-matrices' },
+  { symbol: 'n, m', meaning: 'Entradas (n) y neuronas (m) de una capa densa: n·m pesos y m sesgos.', lesson: 'capas-y-matrices' },
+  { symbol: 'ŷ, d', meaning: 'Salida de la red (ŷ, «y gorro») y valor deseado (d).', lesson: 'perceptron-and-xor' },
+  { symbol: 'α', meaning: 'Tasa de aprendizaje: w ← w − α ∂L/∂w.', lesson: 'perceptron-and-xor' },
+  { symbol: 'L', meaning: 'Pérdida (por ejemplo, el error cuadrático medio o la entropía cruzada).', lesson: 'descenso-de-gradiente' },
+  { symbol: 'λ', meaning: 'Curvatura de la pérdida (un valor propio de su hessiana); el descenso es estable con α < 2/λₘₐₓ.', lesson: 'descenso-de-gradiente' },
+  { symbol: 'μ, s', meaning: 'Media y desviación típica de una variable; normalizar es z = (x − μ)/s.', lesson: 'aprendizaje-profundo' },
+  { symbol: 'K(i, j)', meaning: 'Filtro de la lección 08, indexado desde su centro: i, j de −1 a 1.', lesson: 'como-ve-un-computador' },
+  { symbol: 'K, S, P', meaning: 'Tamaño del kernel (K × K), paso (stride) y relleno de una convolución o un pooling.', lesson: 'convolucion-y-pooling' },
+  { symbol: 'u, v', meaning: 'Fila y columna dentro del kernel, de 0 a K − 1: w_uv = K(u − 1, v − 1) para K = 3.', lesson: 'convolucion-y-pooling' },
+  { symbol: 'N, C, F', meaning: 'Lado de un mapa de N × N, sus canales (C) y los filtros de una convolución (F).', lesson: 'convolucion-y-pooling' },
+  { symbol: 'T', meaning: 'Temperatura de la softmax.', lesson: 'convolucion-y-pooling' },
+  { symbol: 'Δ, q, Z', meaning: 'Paso de cuantización (escala), código entero y punto cero: x ≈ Δ (q − Z).', lesson: 'optimizacion-cuantizacion-y-poda' },
+];
+
+/**
+ * One word (and one unit convention) per concept, course-wide: the choice, and the words the
+ * course does not use for it.
+ */
+export interface WordChoice {
+  use: string;
+  notUsed: string;
+  note: string;
+}
+
+export const WORD_CHOICES: readonly WordChoice[] = [
+  { use: 'ordenador', notUsed: 'computador, computadora', note: 'El aparato de sobremesa o portátil en el que se entrena.' },
+  { use: 'coste', notUsed: 'costo', note: 'Lo que cuesta algo: cálculo, memoria, energía.' },
+  { use: 'K-means', notUsed: 'K-medias', note: 'El nombre de las herramientas y la documentación.' },
+  { use: 'la arena (de tensores)', notUsed: 'el arena', note: 'El bloque fijo de RAM en el que TFLite Micro coloca los tensores; femenino, como «la arena».' },
+  { use: 'KB = 1024 bytes', notUsed: 'KB = 1000 bytes', note: 'Los tamaños de archivo del curso se dan en KB de 1024 bytes, con una cifra decimal (36 392 bytes son 35,5 KB), como los muestran los widgets.' },
+];
 
 /** Entries sorted by Spanish term with the Spanish collation (ñ after n, accents ignored). */
 export function sortGlossary(entries: readonly GlossaryEntry[]): GlossaryEntry[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDef, GLOSSARY, glossaryId, glossaryLetter, groupGlossary, sortGlossary } from '../../src/data/glossary';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDef, GLOSSARY, glossaryId, glossaryLetter, groupGlossary, sortGlossary, SYMBOLS, WORD_CHOICES } from '../../src/data/glossary';
 import { COURSE_PLAN } from '../../src/data/course-plan';
 
 const slugs = new Set(COURSE_PLAN.map((l) => l.slug));
@@ -103,5 +105,29 @@ describe('glossary helpers', () => {
       const plain = e.def.replace(/\^\(([^)]*)\)/g, '$1').replace(/[_^]/g, '');
       expect(parts.map((p) => p.text).join(''), e.es).toBe(plain);
     }
+  });
+});
+
+describe('symbols and word choices (issue 15: one symbol, one meaning; one word per concept)', () => {
+  it('each symbol once, each with a lesson of the plan; σ is the sigmoid, s the standard deviation', () => {
+    const names = SYMBOLS.map((x) => x.symbol);
+    expect(new Set(names).size).toBe(names.length);
+    for (const x of SYMBOLS) expect(slugs.has(x.lesson), x.symbol).toBe(true);
+    expect(SYMBOLS.find((x) => x.symbol === 'σ')!.meaning).toMatch(/^La sigmoide/);
+    expect(SYMBOLS.find((x) => x.symbol === 'μ, s')!.meaning).toMatch(/desviación típica/);
+    expect(WORD_CHOICES.map((w) => w.use)).toEqual(expect.arrayContaining(['ordenador', 'coste', 'K-means', 'KB = 1024 bytes']));
+  });
+
+  it('the lessons use the chosen words, not the others', () => {
+    const dir = join(process.cwd(), 'content/lessons');
+    // The slug of lesson 08 keeps its old URL; only visible text is checked.
+    const text = readdirSync(dir).filter((f) => f.endsWith('.mdx'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8').replace(/como-ve-un-computador/g, '')] as const);
+    const banned: Array<[RegExp, string]> = [
+      [/\bcomputador(a|es)?\b/i, 'ordenador'], [/\bcostos?\b/i, 'coste'], [/\bK-medias\b/i, 'K-means'],
+      [/\bel arena\b|\bun \*?arena\b/i, 'la arena'], [/\blos unos cuatro mil millones\b/, 'cerca de cuatro mil millones'],
+      [/\bun factor \d/, 'un factor de'], [/nadie ha limpiado/, 'rephrased'],
+    ];
+    for (const [f, t] of text) for (const [re, use] of banned) expect(re.exec(t)?.[0], `${f}: use «${use}»`).toBeUndefined();
   });
 });

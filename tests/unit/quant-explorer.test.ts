@@ -197,7 +197,7 @@ describe('size, histogram, formulas', () => {
     expect(f[1]).toContain('\\cdot 255');
     const a = runQuant(flat, NOTES_SHAPE, 'affine', 8);
     expect(formulaTex('affine', 8, a.params[0]!)[1]).toContain('Z = -49');
-    expect(formulaTex('affine', 8, a.params[0]!)[1]).toContain(`S = ${texNum(13.84 / 255, 6)}`);
+    expect(formulaTex('affine', 8, a.params[0]!)[1]).toContain(`\\Delta = ${texNum(13.84 / 255, 6)}`);
     const s = runQuant(flat, NOTES_SHAPE, 'symmetric', 4);
     expect(formulaTex('symmetric', 4, s.params[0]!)[1]).toContain('\\frac{9{,}56}{7}');
   });

@@ -185,14 +185,14 @@ export function formulaTex(scheme: QScheme, bits: number, p: ChannelParams): str
   }
   if (scheme === 'affine') {
     return [
-      `S = \\frac{\\max(x_{\\text{max}}, 0) - \\min(x_{\\text{min}}, 0)}{2^{${bits}} - 1},\\quad Z = \\operatorname{round}\\!\\left(${p.qmin} - \\frac{\\min(x_{\\text{min}}, 0)}{S}\\right)`,
-      `S = ${texNum(p.scale, 6)},\\quad Z = ${p.zeroPoint},\\quad q = \\operatorname{clamp}\\!\\left(\\operatorname{round}\\!\\left(\\frac{x}{${texNum(p.scale, 6)}}\\right) ${p.zeroPoint < 0 ? '-' : '+'} ${Math.abs(p.zeroPoint)},\\ ${p.qmin},\\ ${p.qmax}\\right)`,
+      `\\Delta = \\frac{\\max(x_{\\text{max}}, 0) - \\min(x_{\\text{min}}, 0)}{2^{${bits}} - 1},\\quad Z = \\operatorname{round}\\!\\left(${p.qmin} - \\frac{\\min(x_{\\text{min}}, 0)}{S}\\right)`,
+      `\\Delta = ${texNum(p.scale, 6)},\\quad Z = ${p.zeroPoint},\\quad q = \\operatorname{clamp}\\!\\left(\\operatorname{round}\\!\\left(\\frac{x}{${texNum(p.scale, 6)}}\\right) ${p.zeroPoint < 0 ? '-' : '+'} ${Math.abs(p.zeroPoint)},\\ ${p.qmin},\\ ${p.qmax}\\right)`,
       `\\hat{x} = S\\,(q - Z) = ${texNum(p.scale, 6)}\\,(q ${p.zeroPoint < 0 ? '+' : '-'} ${Math.abs(p.zeroPoint)})`,
     ];
   }
   return [
-    `S = \\frac{\\max |x|}{2^{${bits - 1}} - 1},\\quad Z = 0`,
-    `S = \\frac{${texNum(p.hi, d)}}{${p.qmax}} = ${texNum(p.scale, 6)},\\quad q = \\operatorname{clamp}\\!\\left(\\operatorname{round}\\!\\left(\\frac{x}{${texNum(p.scale, 6)}}\\right),\\ ${p.qmin},\\ ${p.qmax}\\right)`,
+    `\\Delta = \\frac{\\max |x|}{2^{${bits - 1}} - 1},\\quad Z = 0`,
+    `\\Delta = \\frac{${texNum(p.hi, d)}}{${p.qmax}} = ${texNum(p.scale, 6)},\\quad q = \\operatorname{clamp}\\!\\left(\\operatorname{round}\\!\\left(\\frac{x}{${texNum(p.scale, 6)}}\\right),\\ ${p.qmin},\\ ${p.qmax}\\right)`,
     `\\hat{x} = S\\,q = ${texNum(p.scale, 6)}\\, q`,
   ];
 }
