@@ -10,7 +10,7 @@ import { Tally, calibrate, convertFloat32, convertInt8, planModel } from '../../
 import { runModel } from '../../widgets/lib/int8ref';
 import { readTflite } from '../../widgets/lib/tflite';
 import {
-  MIN_GROUP_MS, WIDTHS, cleanWidths, clockStep, crossovers, groupDone, linearFit, median, noiseImages, phaseControls,
+  MIN_GROUP_MS, WIDTHS, enginesAgree, cleanWidths, clockStep, crossovers, groupDone, linearFit, median, noiseImages, phaseControls,
   randomModel, sizeOf, type Point,
 } from '../../widgets/int8-scaling/core';
 
@@ -108,7 +108,7 @@ describe('timing and crossover helpers', () => {
   });
 
   const pt = (params: number, fp32Bytes: number, int8Bytes: number, fp32Ms: number, int8Ms: number): Point =>
-    ({ k: 1, params, macs: 0, fp32Bytes, int8Bytes, fp32Ms, int8Ms, agree: 1, checked: 1, maxDiff: 0 });
+    ({ k: 1, params, macs: 0, fp32Bytes, int8Bytes, fp32Ms, int8Ms, agree: 1, checked: 1, maxDiff: 0, refFp32: 0, refInt8: 0 });
 
   it('crossovers: first point within 10 % of 1/4 in size, first where int8 is no slower', () => {
     const pts = [pt(300, 3000, 900, 1, 1.2), pt(100, 1400, 600, 1, 1.5), pt(1000, 8000, 2200, 2, 2), pt(3000, 24000, 6100, 4, 3)];
@@ -123,6 +123,12 @@ describe('timing and crossover helpers', () => {
     expect(f.b).toBeCloseTo(4, 12);
     expect(f.a).toBeCloseTo(1000, 9);
     expect(linearFit([1], [2])).toBeNull();
+  });
+
+  it('engines agree within 1e-4 (float32) and one int8 output step', () => {
+    expect(enginesAgree({ refFp32: 2e-7, refInt8: 1 / 256 })).toBe(true);
+    expect(enginesAgree({ refFp32: 2e-4, refInt8: 0 })).toBe(false);
+    expect(enginesAgree({ refFp32: 0, refInt8: 2 / 256 })).toBe(false);
   });
 
   it('phases lock the controls while running; widths are cleaned', () => {

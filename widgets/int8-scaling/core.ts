@@ -111,7 +111,13 @@ export interface Point {
   agree: number;
   checked: number;
   maxDiff: number;
+  /** max |LiteRT − TS reference interpreter| of the probabilities, float32 and int8 files (int8 output step: 1/256). */
+  refFp32: number;
+  refInt8: number;
 }
+
+/** Engines agree: float32 within 1e-4, int8 within one output step (1/256) plus rounding. */
+export const enginesAgree = (p: Pick<Point, 'refFp32' | 'refInt8'>): boolean => p.refFp32 < 1e-4 && p.refInt8 <= 1 / 256 + 1e-6;
 
 export const sizeRatio = (p: Point): number => p.int8Bytes / p.fp32Bytes;
 export const latencyRatio = (p: Point): number => p.int8Ms / p.fp32Ms;
