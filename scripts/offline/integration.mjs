@@ -60,7 +60,9 @@ export function offlineWorker() {
             {
               urlPattern: new RegExp(plan.heavyPattern),
               handler: 'CacheFirst',
-              options: { cacheName: plan.cacheName, cacheableResponse: { statuses: [200] } },
+              // ignoreVary: servers that send «Vary: Origin» (astro preview does) would make a module
+              // import (sent with Origin) miss what a plain fetch stored.
+              options: { cacheName: plan.cacheName, cacheableResponse: { statuses: [200] }, matchOptions: { ignoreVary: true } },
             },
           ],
         });

@@ -76,7 +76,7 @@ function setup(box: HTMLElement): void {
     bar.max = l.totalBytes || 1;
     const cache = await caches.open(l.cacheName);
     const r = await downloadAll(l, {
-      cache: { match: (u) => cache.match(u), put: (u, res) => cache.put(u, res) },
+      cache: { match: (u) => cache.match(u, { ignoreVary: true }), put: (u, res) => cache.put(u, res) },
       fetch: (u) => fetch(u),
       onProgress: (p) => {
         bar.value = p.doneBytes;

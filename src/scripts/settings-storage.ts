@@ -111,6 +111,12 @@ async function preflight(b: Backup): Promise<string | null> {
     db.close();
     if (missing.length > 0) return `El respaldo es de una versión anterior del curso: «${d.name}» ya no tiene ${missing.join(', ')}. No se ha cambiado nada.`;
   }
+  if (b.tfjsModels.length > 0 && existing.has(TFJS_DB)) {
+    const db = await open(TFJS_DB);
+    const ok = db.objectStoreNames.contains(TFJS_MODELS_STORE) && db.objectStoreNames.contains(TFJS_INFO_STORE);
+    db.close();
+    if (!ok) return 'La base de datos de modelos de TensorFlow.js de este navegador no tiene la forma esperada: no se pueden importar los modelos. No se ha cambiado nada.';
+  }
   return null;
 }
 
@@ -143,7 +149,8 @@ async function writeAll(b: Backup): Promise<void> {
   const existing = await databases();
   for (const d of b.indexedDB) await writeDb(d, existing.get(d.name));
   if (b.tfjsModels.length > 0) {
-    const db = await open(TFJS_DB, 1, tfjsUpgrade);
+    // tfjs creates its database at version 1; an existing one is written at the version it has.
+    const db = existing.has(TFJS_DB) ? await open(TFJS_DB) : await open(TFJS_DB, 1, tfjsUpgrade);
     try {
       const tx = db.transaction([TFJS_MODELS_STORE, TFJS_INFO_STORE], 'readwrite');
       for (const m of b.tfjsModels) {

@@ -12,6 +12,11 @@ export interface Watch {
 }
 
 export const test = base.extend<{ watch: Watch }>({
+  // The built site registers a service worker that precaches every page (≈ 8 MB) at the first
+  // visit: blocked here so each test's fresh context does not download the whole course
+  // (page.route, used below, does not see requests a worker answers either).
+  // offline.spec.ts turns it back on with test.use({ serviceWorkers: 'allow' }).
+  serviceWorkers: 'block',
   watch: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4322').origin;
