@@ -1,6 +1,6 @@
 /**
  * Upgrades the <figure data-celda> of Celda.astro: when the first one comes near the viewport,
- * imports widgets/lib/celda/view.ts (CodeMirror, the sandbox client; the sandbox itself starts at the
+ * imports widgets/lib/celda/celda-view.ts (CodeMirror, the sandbox client; the sandbox itself starts at the
  * first interaction with a cell) and mounts every cell of the page, so the lesson's cells share
  * one notebook scope. Nothing of it is in the page's initial JavaScript.
  */
@@ -15,7 +15,7 @@ export function initCeldas(): void {
       if (started || !entries.some((e) => e.isIntersecting)) return;
       started = true;
       io.disconnect();
-      import('../../widgets/lib/celda/view')
+      import('../../widgets/lib/celda/celda-view')
         .then((m) => m.mountCells(figs))
         .catch((e: unknown) => {
           console.warn('[celda]', e);

@@ -39,16 +39,20 @@ test('cells: outputs, errors, walls, loops, shared state, checker, reload', asyn
   await expect(out.locator('.celda-tensor-head')).toHaveText('Tensor · forma [2, 3] · float32');
   await expect(out.locator('.celda-tensor-values')).toHaveText('[[1, 2, 3],\n [4, 5, 6]]');
   await expect(out.locator('.celda-image canvas')).toHaveAttribute('aria-label', 'Imagen de 28 × 28 píxeles: rampa');
+  // The ramp goes from 0 (black) at the left to 1 (white) at the right.
+  expect(await out.locator('.celda-image canvas').evaluate((cv: HTMLCanvasElement) => [...cv.getContext('2d')!.getImageData(0, 0, 28, 1).data].filter((_, i) => i % 4 === 0).filter((_, i) => i === 0 || i === 27))).toEqual([0, 255]);
   await expect(out.locator('[data-out="plot"]')).toHaveAttribute('data-ready', '1');
-  await expect(out.locator('[data-out="plot"] svg g[aria-label="line"] path')).toHaveAttribute('d', /^M.+L.+L.+L/);
+  await expect(out.locator('[data-out="plot"] svg g[data-mark="line"] path')).toHaveAttribute('d', /^M.+L.+L.+L/);
   await expect(out.locator('pre.celda-text').last()).toHaveText('float32');
   await expect(first.locator('[data-celda-status]')).toHaveText(/^Ejecutada en \d/);
 
   // A runtime error names its line in the student's code.
   const err = await run(page, 'error-linea', 'error');
   await expect(err.locator('.celda-error')).toHaveAttribute('data-line', '3');
-  await expect(err.locator('.celda-error-msg')).toHaveText(/^Línea 3: /);
+  await expect(err.locator('.celda-error-msg')).toHaveText("Línea 3: no se puede leer «propiedad» de null");
   await expect(err.locator('pre.celda-text')).toHaveCount(0);
+  // Every output kind and the error box pass axe.
+  expect(await axeViolations(page, ['figure[data-celda="salidas"]', 'figure[data-celda="error-linea"]'])).toEqual([]);
 
   // The sandbox's walls.
   const walls = await run(page, 'muros');
@@ -116,4 +120,23 @@ test('cells: outputs, errors, walls, loops, shared state, checker, reload', asyn
   await expect(cell(page, 'salidas')).toHaveAttribute('data-phase', 'ok');
   await expect(cell(page, 'muros')).not.toHaveAttribute('data-phase', 'running');
   forgetCspReports(watch);
+});
+
+test('a lesson with a cell: the editor loads only near the cell; axe clean', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/lecciones/perceptron-and-xor/');
+  const c = cell(page, 'paso-perceptron');
+  // The server-rendered code reads without JavaScript; the toolbar waits for the editor.
+  await expect(c.locator('[data-celda-source] pre')).toContainText('function actualizar(w, b, x, d, alfa)');
+  await expect(c.locator('[data-celda-toolbar]')).toBeHidden();
+  await page.evaluate(() => document.fonts.ready);
+  expect(requested.filter((p) => /celda-view|celda-runtime|sandbox/.test(p))).toEqual([]);
+  await c.scrollIntoViewIfNeeded();
+  await expect(c).toHaveAttribute('data-phase', 'ready');
+  expect(requested.some((p) => /\/_astro\/celda-view\.[\w-]+\.js$/.test(p))).toBe(true);
+  // Mounting the editor does not start the sandbox; the first interaction does.
+  expect(requested.filter((p) => /celda-runtime|sandbox/.test(p))).toEqual([]);
+  await expect(c.locator('.cm-content')).toHaveAttribute('aria-label', 'Código de la celda «Escribe un paso del perceptrón»');
+  expect(await axeViolations(page, ['figure[data-celda]'])).toEqual([]);
 });

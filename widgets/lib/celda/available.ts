@@ -1,7 +1,7 @@
 /**
  * What a cell can use without imports, for the «Qué hay disponible» list under each cell
  * (Celda.astro prints the entries its `disponible` prop names, the base set by default).
- * Keep in step with runtime.ts's `api`.
+ * Keep in step with celda-runtime.ts's `api`.
  */
 export const AVAILABLE: Readonly<Record<string, string>> = {
   print: 'print(…) o console.log(…): escribe texto (y tensores) bajo la celda.',

@@ -61,6 +61,8 @@ export function createEditor(parent: HTMLElement, code: string, opts: { label: s
         javascript(),
         syntaxHighlighting(courseHighlight),
         courseTheme,
+        // Long lines wrap: no horizontal scrolling region inside the page (axe, phones).
+        EditorView.lineWrapping,
         EditorState.phrases.of(PHRASES_ES),
         EditorView.contentAttributes.of({ 'aria-label': opts.label, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) }),
         EditorView.updateListener.of((u) => {

@@ -1,6 +1,6 @@
 /**
  * Messages between the page (sandbox-client.ts), the sandboxed iframe (public/celda/sandbox.js,
- * which only relays) and the cell runtime Worker (runtime.ts). Everything is structured-clone
+ * which only relays) and the cell runtime Worker (celda-runtime.ts). Everything is structured-clone
  * data: the page never receives code or HTML from a cell, only these shapes, and renders them
  * with textContent / canvas / Observable Plot.
  */

@@ -131,9 +131,8 @@ function renderItem(cell: Cell, item: OutputItem): void {
       const g = canvas.getContext('2d');
       if (g) {
         const img = g.createImageData(item.width, item.height);
-        // Ink dark on paper light: 255 (ink) → black, as the digits are drawn in the lessons.
-        item.pixels.forEach((p, i) => {
-          const v = 255 - p;
+        // As MNIST stores them (lesson 10): 255 = the bright stroke on a black background.
+        item.pixels.forEach((v, i) => {
           img.data[4 * i] = v;
           img.data[4 * i + 1] = v;
           img.data[4 * i + 2] = v;
