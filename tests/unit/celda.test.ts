@@ -101,7 +101,8 @@ describe('errors', () => {
 describe('compareValues', () => {
   it('numbers within the tolerance match; outside they say why', () => {
     expect(compareValues(3.5355339, 3.5355, 1e-3)).toBeNull();
-    expect(compareValues(1, 1.1, 1e-3)).toEqual({ path: '', expected: '1', got: '1.1', reason: 'la diferencia es mayor que la tolerancia (0.001)' });
+    expect(compareValues(1, 1.1, 1e-3)).toEqual({ path: '', expected: '1', got: '1.1', reason: 'casi: la diferencia supera la tolerancia (0.001)' });
+    expect(compareValues(1, 3, 1e-3)?.reason).toBe('los valores son distintos');
     expect(compareValues(2, 3, 0)?.reason).toBe('los valores son distintos');
     expect(compareValues(1, '1', 0)?.reason).toBe('esperaba un número y recibí un texto');
     expect(compareValues(NaN, NaN, 0)).toBeNull();
@@ -118,7 +119,7 @@ describe('compareValues', () => {
     const call = callText('rms', [[3, 4]]);
     expect(call).toBe('rms([3, 4])');
     const m = compareValues(3.5355339059327378, 0, 1e-9)!;
-    expect(mismatchText(0, 5, call, m)).toBe('Caso 1 de 5: rms([3, 4]) debería dar 3.5355, pero tu función da 0: la diferencia es mayor que la tolerancia (1e-9).');
+    expect(mismatchText(0, 5, call, m)).toBe('Caso 1 de 5: rms([3, 4]) debería dar 3.5355, pero tu función da 0: los valores son distintos.');
   });
 });
 

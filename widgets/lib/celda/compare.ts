@@ -41,7 +41,9 @@ export function compareValues(expected: unknown, got: unknown, tol: number, path
   if (typeof expected === 'number') {
     if (typeof got !== 'number') return { path, expected: show(expected), got: show(got), reason: `esperaba un número y recibí ${kindOf(got)}` };
     if (closeEnough(expected, got, tol)) return null;
-    return { path, expected: show(expected), got: show(got), reason: tol > 0 ? `la diferencia es mayor que la tolerancia (${tol})` : 'los valores son distintos' };
+    // «Almost» only when the miss is small next to the tolerance (a rounding slip, not a wrong formula).
+    const near = tol > 0 && Math.abs(got - expected) <= 1000 * tol;
+    return { path, expected: show(expected), got: show(got), reason: near ? `casi: la diferencia supera la tolerancia (${tol})` : 'los valores son distintos' };
   }
   if (isList(expected)) {
     if (!isList(got)) return { path, expected: show(expected), got: show(got), reason: `esperaba una lista y recibí ${kindOf(got)}` };
