@@ -16,6 +16,7 @@ export const AVAILABLE: Readonly<Record<string, string>> = {
   quant: 'quant: las funciones de cuantización del curso (minMaxEncode, minMaxDecode, minMaxQuantize…).',
   kmeans: 'kmeans(puntos, {k, seed}): K-means del curso; también assignStep, updateStep e inertia.',
   conv: 'conv: convolución y pooling del curso (fromRows, kernelFromRows, conv2d, maxPool2d…).',
+  tflite: 'tflite: el conversor del curso, tflite.convert(modelo) y tflite.convertInt8(modelo, muestras) dan los bytes del .tflite; tflite.run(bytes, entrada) lo ejecuta con el intérprete de referencia.',
   mnist: "mnist: 10 000 dígitos. mnist.tensores('train', n) da {xs, ys, etiquetas}; mnist.digito('test', i) da {pixeles, etiqueta}.",
 };
 

@@ -18,6 +18,8 @@ import * as quant from '../quant';
 import * as km from '../kmeans/kmeans';
 import * as conv from '../conv';
 import { chooseBackend, enableFastTraining } from '../cnn/backend';
+import { convertFloat32, convertInt8, kerasFromLayersModel, type LayersModelLike } from '../convert';
+import { runModel } from '../int8ref/run';
 import type { CallResult, FromRuntime, OutputItem, PlotSpec, RuntimeData, ToRuntime } from './protocol';
 import { formatTensorText, formatValue, imageOf, tableOf } from './format';
 import { errorLine, runtimeMessageEs, undefinedName } from './errors';
@@ -157,13 +159,30 @@ const mnist = {
   },
 };
 
+/**
+ * The course's converter (lib/convert: tfjs LayersModel → .tflite bytes) and its reference
+ * interpreter (lib/int8ref). LiteRT.js is not offered: its wasm would need the network and
+ * 'wasm-unsafe-eval', which the sandbox's CSP refuses.
+ */
+const tflite = {
+  /** float32 .tflite bytes of a tf.LayersModel. */
+  convert: (model: LayersModelLike): Uint8Array => convertFloat32(kerasFromLayersModel(model)).bytes,
+  /** Full-integer int8 (float32 input/output), calibrated on `samples` (each one input). */
+  convertInt8: (model: LayersModelLike, samples: Iterable<ArrayLike<number>>): Uint8Array => convertInt8(kerasFromLayersModel(model), samples).bytes,
+  /** Runs the .tflite bytes on one input (flat values): {output, shape}. */
+  run: (bytes: Uint8Array, input: ArrayLike<number>): { output: number[]; shape: number[] } => {
+    const r = runModel(bytes, input);
+    return { output: Array.from(r.output), shape: r.outputShape };
+  },
+};
+
 const cellConsole = { log: print, info: print, warn: print, error: print, table };
 
 const api: Record<string, unknown> = Object.assign(Object.create(null) as object, {
   tf, print, show, table, image, Plot, console: cellConsole, fft, dsp,
   quantize: quant.quantize, quant,
   kmeans: km.kmeans, kmeansTrace: km.kmeansTrace, assignStep: km.assignStep, updateStep: km.updateStep, inertia: km.inertia,
-  conv, mnist,
+  conv, mnist, tflite,
 });
 /** The notebook scope: own properties are the student's names, the prototype is the API. */
 let scope: Record<string, unknown> = Object.create(api) as Record<string, unknown>;
