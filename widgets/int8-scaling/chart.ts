@@ -49,7 +49,7 @@ export function ratioChart(width: number, s: Series, pRange: readonly [number, n
     svg.append(svgEl('text', { x: m.l - 7, y: y(v) + 4, 'text-anchor': 'end', class: 'is-tick' }, tick(Math.round(v * 10) / 10)));
   }
   svg.append(svgEl('line', { x1: m.l, x2: w - m.r, y1: y(s.reference), y2: y(s.reference), class: 'is-ref' }));
-  svg.append(svgEl('text', { x: w - m.r, y: y(s.reference) - 5, 'text-anchor': 'end', class: 'is-ref-label' }, s.referenceLabel));
+  svg.append(svgEl('text', { x: m.l + 6, y: y(s.reference) + 14, 'text-anchor': 'start', class: 'is-ref-label' }, s.referenceLabel));
   svg.append(svgEl('text', { x: (m.l + w - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'is-label' }, 'Parámetros del modelo (escala logarítmica)'));
   svg.append(svgEl('text', { x: 12, y: (m.t + y(0)) / 2, 'text-anchor': 'middle', class: 'is-label', transform: `rotate(-90 12 ${(m.t + y(0)) / 2})` }, s.yLabel));
   const sorted = [...s.points].sort((a, b) => a[0] - b[0]);

@@ -182,9 +182,11 @@ class Int8Scaling extends WidgetElement<typeof schema> {
     out.push(c.size
       ? `El cociente de tamaños queda a menos de un 10 % de 1/4 (entre 0,225 y 0,275) a partir de ${intText(c.size.params)} parámetros en tus medidas (${fmt(sizeRatio(c.size), 3)}).`
       : `En tus medidas el cociente de tamaños no llega a menos de un 10 % de 1/4; el más bajo es ${fmt(Math.min(...pts.map(sizeRatio)), 3)}.`);
+    const slowerLater = c.latency ? pts.filter((p) => p.params > c.latency!.params && latencyRatio(p) > 1) : [];
     out.push(c.latency
-      ? `El int8 tarda lo mismo o menos que el float32 a partir de ${intText(c.latency.params)} parámetros en tu equipo (cociente ${fmt(latencyRatio(c.latency), 2)}).`
-      : 'En tu equipo, el int8 no llega a ser más rápido que el float32 en ninguno de estos tamaños.');
+      ? `El primer tamaño en que el int8 tarda lo mismo o menos que el float32 en tu equipo es ${intText(c.latency.params)} parámetros (cociente ${fmt(latencyRatio(c.latency), 2)}).` +
+        (slowerLater.length ? ` Con ${slowerLater.map((p) => intText(p.params)).join(' y ')} parámetros vuelve a ser más lento: en un navegador, las latencias cambian de una medida a otra según lo que haga el equipo.` : '')
+      : 'En tu equipo, el int8 no llega a ser tan rápido como el float32 en ninguno de estos tamaños.');
     const worst = Math.min(...pts.map((p) => p.agree));
     out.push(`Comprobación: en cada modelo, float32 e int8 eligen la misma clase en al menos ${fmt(100 * worst, 0)} % de las ${CHECKS} imágenes de prueba. ` +
       'Con pesos aleatorios las diez probabilidades quedan muy parejas, y el redondeo del int8 basta para cambiar la ganadora en alguna imagen. ' +
