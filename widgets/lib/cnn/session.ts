@@ -19,6 +19,7 @@ import { batchesPerEpoch, cnnLayers, validationCount, type CnnArch, type TrainCo
 import { DOWNLOAD_WEIGHTS, modelJsonFromArtifacts, shapeError, STORE_URL } from './store';
 import { layerSpecsFromTopology } from './topology';
 import { CnnTrainer, evaluateModel, type Evaluation } from './train';
+import { pct } from '../format/number';
 
 type Tf = typeof TF;
 
@@ -224,7 +225,7 @@ export class CnnSession {
     if (!t || !arch) throw new Error('No hay ningún modelo entrenado que guardar.');
     const e = evaluateModel(this.#env.tf, t.model, this.#env.data.test);
     await this.#save(arch, e.accuracy);
-    this.#post({ type: 'saved', ok: true, message: `Guardado como «tu modelo» (exactitud de prueba ${(100 * e.accuracy).toLocaleString('es-ES', { maximumFractionDigits: 1 })} %).` });
+    this.#post({ type: 'saved', ok: true, message: `Guardado como «tu modelo» (exactitud de prueba ${pct(e.accuracy, 1)}).` });
   }
 
   /** «tu modelo» from IndexedDB as tfjs's two files (model.json text + weights). */

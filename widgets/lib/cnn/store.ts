@@ -8,6 +8,7 @@
  *   and the weights file(s) it names. Uploads are checked here first, so a wrong file gets a
  *   Spanish message that says what is wrong instead of a tfjs error in English.
  */
+import { intText } from '../format/number';
 export const STORE_KEY = 'tinyml-tu-modelo';
 export const STORE_URL = `indexeddb://${STORE_KEY}`;
 export const DEFAULT_MODEL_URL = '/models/default-cnn/model.json';
@@ -140,7 +141,7 @@ export function checkUpload(files: readonly FileLike[], jsonText: string | null)
   const want = manifestBytes(manifest);
   const got = needed.reduce((a, n) => a + files[picked.get(n)!]!.size, 0);
   if (want > 0 && want !== got) {
-    return { ok: false, message: `Los pesos no encajan con el modelo: ocupan ${got.toLocaleString('es-ES')} bytes y deberían ocupar ${want.toLocaleString('es-ES')}. ¿Son de otro modelo?` };
+    return { ok: false, message: `Los pesos no encajan con el modelo: ocupan ${intText(got)} bytes y deberían ocupar ${intText(want)}. ¿Son de otro modelo?` };
   }
   return { ok: true, json, weights: needed.map((n) => picked.get(n)!), model: m as ModelJsonLike };
 }

@@ -18,6 +18,7 @@
  *   32 + count·rows·cols: labels, count uint8 in 0…9, same order as the images
  */
 import { crc32 } from './crc32';
+import { withUnit } from '../format/number';
 
 export const MNIST_MAGIC = 'MNST';
 export const MNIST_VERSION = 1;
@@ -64,7 +65,7 @@ export interface MnistHeader {
 }
 
 const PREFIX = 'El archivo de datos MNIST';
-const bytesText = (n: number): string => `${n.toLocaleString('es-ES')} bytes`;
+const bytesText = (n: number): string => withUnit(n, 'bytes', 0);
 
 /** Bytes a file with this header must have: header, pixels, labels. */
 export const expectedBytes = (h: Pick<MnistHeader, 'count' | 'rows' | 'cols'>): number =>

@@ -5,6 +5,7 @@
  *   P_avg [W]   = d · P_active + (1 − d) · P_sleep      (d = duty cycle in [0, 1])
  *   life [h]    = E / P_avg
  */
+import { fmt, sig } from '../format/number';
 export const energyWh = (b: { capacityMah: number; voltage: number }, usable = 1): number =>
   (b.capacityMah / 1000) * b.voltage * usable;
 
@@ -25,7 +26,7 @@ export function batteryLifeHours(energy: number, avgW: number): number {
  */
 export function describeHours(h: number): string {
   if (!Number.isFinite(h)) return 'indefinidamente';
-  const r = (v: number): string => v.toLocaleString('es-ES', { maximumFractionDigits: v < 10 ? 1 : 0 });
+  const r = (v: number): string => fmt(v, v < 10 ? 1 : 0);
   if (h < 1 / 60) return `${r(h * 3600)} segundos`;
   if (h < 1) return `${r(h * 60)} minutos`;
   if (h < 48) return `${r(h)} horas`;
@@ -37,7 +38,7 @@ export function describeHours(h: number): string {
 
 /** Formats a power in W with the right SI prefix (nW, µW, mW, W, kW), 3 significant digits. */
 export function formatPower(watts: number): string {
-  const r = (v: number): string => v.toLocaleString('es-ES', { maximumSignificantDigits: 3 });
+  const r = (v: number): string => sig(v, 3);
   if (watts === 0) return '0 W';
   const w = Number(watts.toPrecision(3)); // round first: 999,9 µW reads «1 mW», not «1000 µW»
   if (w < 1e-6) return `${r(w * 1e9)} nW`;

@@ -13,6 +13,7 @@ import { spectralFeatureLabels, spectralFeatures, SPECTRAL_DEFAULTS, type Spectr
 import type { Recording } from '../sensors/recording';
 import type { MotionRow } from '../sensors/types';
 import { recordingAxes, slidingWindows } from './windows';
+import { fmt } from '../format/number';
 
 export const DEFAULT_WINDOW_MS = 2000;
 
@@ -68,7 +69,7 @@ export function featurizeRecordings(recs: readonly Recording[], o: FeaturizeOpti
     classes: [], featureLabels: spectralFeatureLabels(undefined, params), hz, windowMs, params,
     recordings: [], windows: [], skipped: [],
   };
-  const fmtHz = (v: number): string => v.toLocaleString('es-ES', { maximumFractionDigits: 2 });
+  const fmtHz = (v: number): string => fmt(v, 2);
   for (const r of recs) {
     if (Math.abs(r.hz - hz) > 1e-9) {
       fs.skipped.push({ id: r.id, label: r.label, reason: `está grabada a ${fmtHz(r.hz)} Hz y el resto a ${fmtHz(hz)} Hz` });

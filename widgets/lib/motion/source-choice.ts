@@ -8,6 +8,7 @@ import { createSerialSource, serialSupport } from '../sensors/serial-source';
 import { createSimulatedSource } from '../sensors/simulated-source';
 import { GESTURE_LABELS, type SimMotion } from '../sensors/simulator';
 import type { MotionSource, SourceKind, SourceStatus } from '../sensors/types';
+import { withUnit } from '../format/number';
 
 export const SOURCE_KINDS = ['serial', 'phone', 'simulated'] as const satisfies readonly SourceKind[];
 
@@ -63,7 +64,7 @@ export function createSource(s: SourceSettings): MotionSource {
   }
 }
 
-const hz = (v: number): string => `${v.toLocaleString('es-ES', { maximumFractionDigits: 1 })} Hz`;
+const hz = (v: number): string => withUnit(v, 'Hz', 1);
 
 /** One Spanish sentence for the source's state. */
 export function statusSentence(kind: SourceKind, status: SourceStatus, rateHz: number | null, axes: number): string {

@@ -18,6 +18,7 @@ import {
   BAUD_RATES, PERSON_OPTIONS, SIM_RATES, SOURCE_KINDS, SOURCE_LABELS, availability, createSource, formatHz, gestureLabel, statusSentence,
   type Availability, type BaudRate, type PersonOption, type SimRate, type SourceSettings,
 } from './source-choice';
+import { intText } from '../format/number';
 
 export type PickerSettings = Omit<SourceSettings, 'seed'>;
 
@@ -75,7 +76,7 @@ export class SourcePicker {
       phoneOpts: h('div', { class: 'mp-opts' }),
       baud: select({
         label: 'Velocidad del puerto (baudios)', value: this.#s.baudRate,
-        options: BAUD_RATES.map((b) => ({ value: b, label: Number(b).toLocaleString('es-ES') })),
+        options: BAUD_RATES.map((b) => ({ value: b, label: intText(Number(b)) })),
         onChange: (v) => this.#patch({ baudRate: v }, true),
       }),
       gesture: select({

@@ -3,42 +3,29 @@
  * decimal comma, thin-space grouping, superscript exponents). Pure.
  */
 import type { TfliteQuantization } from './types';
+import { fixed, fmt, intText, sci, sig as sigText } from '../format/number';
 
-/** 1234567 → "1 234 567" (Spanish grouping, also for 4-digit numbers). */
-export function groupDigits(n: number): string {
-  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  return n < 0 ? `−${s}` : s;
-}
+/** 1234567 → "1 234 567" (lib/format's intText: grouping from 1 000 up). */
+export const groupDigits = (n: number): string => intText(n);
 
 /** A value with `sig` significant digits and a decimal comma: 0.0039215 → "0,003922". */
 export function fmtSig(v: number, sig = 4): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
+  if (!Number.isFinite(v) || v === 0) return fmt(v);
   const a = Math.abs(v);
-  if (a >= 1e-4 && a < 1e6) {
-    const s = Number(v.toPrecision(sig)).toString();
-    return s.replace('.', ',').replace('-', '−');
-  }
-  return fmtSci(v, sig);
+  return a >= 1e-4 && a < 1e6 ? sigText(v, sig) : fmtSci(v, sig);
 }
 
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** Scientific notation as a reader writes it: 2.4e-7 → "2,4 · 10⁻⁷"; 0 → "0". */
+/** Scientific notation as a reader writes it (lib/format's sci, spaced): 2.4e-7 → "2,4 · 10⁻⁷"; 3 → "3"; 0 → "0". */
 export function fmtSci(v: number, sig = 2): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const [m, e] = v.toExponential(sig - 1).split('e') as [string, string];
-  const mant = String(Number(m)).replace('.', ',').replace('-', '−');
-  const exp = String(Number(e)).split('').map((c) => SUP[c] ?? c).join('');
-  return exp === '⁰' ? mant : `${mant} · 10${exp}`;
+  const t = sci(v, sig);
+  return t.endsWith('·10⁰') ? t.slice(0, -4) : t.replace('·10', ' · 10');
 }
 
 /** File sizes: "36 392 bytes (35,5 KB)"; KB = 1024 bytes. */
 export function fmtBytes(n: number): string {
   if (n < 1024) return `${groupDigits(n)} bytes`;
   const kb = n / 1024;
-  const s = kb < 1024 ? `${kb.toFixed(1).replace('.', ',')} KB` : `${(kb / 1024).toFixed(2).replace('.', ',')} MB`;
+  const s = kb < 1024 ? `${fixed(kb, 1)} KB` : `${fixed(kb / 1024, 2)} MB`;
   return `${groupDigits(n)} bytes (${s})`;
 }
 

@@ -3,7 +3,8 @@
  * only by view modules, so Plot loads lazily with them).
  */
 import * as Plot from '@observablehq/plot';
-import { fmt, quietChart } from './dom';
+import { quietChart } from './dom';
+import { fmt, tick } from '../format/number';
 import { thin } from './series';
 
 export interface Colors {
@@ -55,7 +56,7 @@ export function lossChart(width: number, series: readonly LossSeries[], yLabel: 
   }
   return quietChart(Plot.plot({
     width, height, marginLeft: 48, marginTop: 22, marginBottom: 34, marginRight: 22, style: plotStyle(c),
-    x: { domain: [0, last], label: 'época →', labelAnchor: 'right', ticks: 4, tickFormat: (d: number) => d.toLocaleString('es-ES') },
+    x: { domain: [0, last], label: 'época →', labelAnchor: 'right', ticks: 4, tickFormat: tick },
     y: { type: 'log', domain: [lo, hi], label: yLabel, grid: true, ticks: 4, tickFormat: (d: number) => fmt(d, 3) },
     marks,
   }) as unknown as Element);
