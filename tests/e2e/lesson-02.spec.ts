@@ -5,8 +5,8 @@ import { expect, test, widget } from './fixtures';
 const LESSON = '/lecciones/ia-y-aprendizaje-automatico/';
 const ID = 'entrenar-predecir';
 
-/** Parses a number written by fmt() (es-ES: "1.234,56", "−0,5"). */
-const parse = (s: string): number => Number(s.trim().replace(/\./g, '').replace(',', '.').replace('−', '-'));
+/** Parses a number written by fmt() (lib/format: "1 234,56" with U+202F, "−0,5"). */
+const parse = (s: string): number => Number(s.trim().replace(/[.\u202f]/g, '').replace(',', '.').replace('−', '-'));
 const lossOf = async (fig: Locator): Promise<number> => parse(await fig.locator('.ti-L').innerText());
 
 test('el widget se activa y muestra la pérdida del modelo sin entrenar', async ({ page }) => {

@@ -7,12 +7,12 @@ const GD1 = 'descenso-1d';
 const GD2 = 'descenso-2d';
 const CF = 'ajuste-curva';
 
-/** Parses a number written in Spanish ("1.234,5", "−0,25", "3,4·10⁵" is not needed here). */
-const parse = (s: string): number => Number(s.trim().replace(/\./g, '').replace(',', '.').replace('−', '-'));
+/** Parses a number written in Spanish ("1 234,5" with U+202F, "−0,25", "3,4·10⁵" is not needed here). */
+const parse = (s: string): number => Number(s.trim().replace(/[.\u202f]/g, '').replace(',', '.').replace('−', '-'));
 const pathOf = (fig: Locator): Promise<string> => fig.locator('.gd-overlay path').first().getAttribute('d').then((d) => d ?? '');
 const regime = (fig: Locator): Locator => fig.locator('.gd-regime');
 const trainLoss = async (fig: Locator): Promise<number> =>
-  parse(/entrenamiento ([^\s·]+)/.exec(await fig.locator('.cf-nums').innerText())![1]!);
+  parse(/entrenamiento ([^\s·]+(?:\u202f\d{3})*)/.exec(await fig.locator('.cf-nums').innerText())![1]!);
 
 test('descenso 1D: el punto de partida y α cambian el recorrido', async ({ page }) => {
   await page.goto(LESSON);

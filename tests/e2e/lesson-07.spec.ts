@@ -8,12 +8,12 @@ const WS = 'flujo-de-trabajo';
 // Training runs in animation frames; on a busy machine it takes a while.
 test.describe.configure({ timeout: 180_000 });
 
-/** Parses a number written by fmt() (es-ES: "1.234,56", "−0,5"). */
-const parse = (s: string): number => Number(s.trim().replace(/\./g, '').replace(',', '.').replace('−', '-'));
+/** Parses a number written by fmt() (lib/format: "1 234,56" with U+202F, "−0,5"). */
+const parse = (s: string): number => Number(s.trim().replace(/[.\u202f]/g, '').replace(',', '.').replace('−', '-'));
 /** The number after `label` in the text of `loc`. */
 async function numberAfter(loc: Locator, label: string): Promise<number> {
   const text = await loc.innerText();
-  const m = new RegExp(`${label}\\s*([−\\d.,]+)`).exec(text);
+  const m = new RegExp(`${label}\\s*([−\\d.,\u202f]+)`).exec(text);
   if (!m) throw new Error(`no "${label}" in: ${text}`);
   return parse(m[1]!);
 }

@@ -157,7 +157,7 @@ test.describe('calculadora de formas', () => {
     const fig = await widget(page, 'formas');
     const rows = fig.locator('tbody tr[data-layer]');
     await expect(rows).toHaveCount(6);
-    await expect(fig.locator('.sc-total-main')).toContainText('9098 parámetros');
+    await expect(fig.locator('.sc-total-main')).toContainText('9\u202f098 parámetros');
     await fig.getByRole('button', { name: 'Vaciar la pila' }).click();
     await expect(rows).toHaveCount(0);
     await fig.getByLabel('Tipo de capa').selectOption('conv2d');

@@ -77,9 +77,9 @@ test('con los ajustes por defecto, la transferencia acierta más que la red desd
   await expect(root.locator('.tl-sample')).toHaveCount(25);
   await expect(root.locator('.tl-sample-row')).toHaveCount(5);
   const rows = root.locator('.tl-table tbody tr');
-  await expect(rows.nth(0).locator('td').nth(0)).toHaveText('3925');
-  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('1248');
-  await expect(rows.nth(1).locator('td').nth(0)).toHaveText('5173');
+  await expect(rows.nth(0).locator('td').nth(0)).toHaveText('3\u202f925');
+  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('1\u202f248');
+  await expect(rows.nth(1).locator('td').nth(0)).toHaveText('5\u202f173');
   await expect(rows.nth(0).locator('.tl-acc')).toHaveText(`${(100 * r.transfer).toLocaleString('es-ES', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
   await expect(root.locator('.tl-verdict')).toContainText('la transferencia acierta');
   await expect(root.locator('.tl-chart svg')).toHaveCount(2);

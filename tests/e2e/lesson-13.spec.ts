@@ -97,7 +97,7 @@ test('poda: la exactitud se mide en prueba, se mantiene a media poda y cae a 95 
   const acc95 = await num(root, 'data-acc');
   expect(acc95).toBeLessThan(acc50 - 0.1);
   expect(await num(root, 'data-gz32')).toBeLessThan(0.4 * gz0);
-  await expect(root.locator('.pe-readout')).toContainText('36.392 B');
+  await expect(root.locator('.pe-readout')).toContainText('36\u202f392 B');
   // Global mode: one threshold, evaluated again.
   await root.getByLabel('Cómo se elige el umbral').selectOption('global');
   await expect.poll(async () => root.getAttribute('data-acc'), { timeout: 60_000 }).not.toBe('');

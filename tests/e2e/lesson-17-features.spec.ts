@@ -138,7 +138,7 @@ test('micrófono (un tono de 1 kHz en lugar de la voz): el worklet entrega audio
   await expect(picker).toHaveAttribute('data-audio-status', 'running');
   await expect(root).toHaveAttribute('data-phase', 'running');
   await expect.poll(() => num(root, 'data-frames')).toBeGreaterThan(20);
-  await expect.poll(() => root.locator('.kf-db').getAttribute('aria-label')).toMatch(/más energía es (969|1000|1031) Hz/);
+  await expect.poll(() => root.locator('.kf-db').getAttribute('aria-label')).toMatch(/más energía es (969|1\u202f000|1\u202f031) Hz/);
   await picker.getByRole('button', { name: 'Detener' }).click();
   await expect(picker).toHaveAttribute('data-audio-status', 'stopped');
   await expect(root).toHaveAttribute('data-phase', 'idle');

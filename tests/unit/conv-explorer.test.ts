@@ -161,6 +161,6 @@ describe('textos', () => {
     expect(numText(-0.001)).toBe('0');
     expect(numText(2.5)).toBe('2,5');
     expect(numText(-3)).toBe('−3');
-    expect(numText(1234)).toBe('1234');
+    expect(numText(1234)).toBe('1\u202f234');
   });
 });

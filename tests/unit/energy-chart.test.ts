@@ -21,7 +21,7 @@ describe('energy-chart data', () => {
   it('labels every value with SI units and a decimal comma', () => {
     expect(PROCESSORS.map((p) => formatValue(valueOf(p, 'power'), 'power'))).toEqual(['300 W', '3,64 W', '140 µW']);
     expect(PROCESSORS.map((p) => formatValue(valueOf(p, 'area'), 'area'))).toEqual(['561 mm²', '83 mm²', '2,52 mm²']);
-    expect(formatArea(1000)).toBe('1000 mm²');
+    expect(formatArea(1000)).toBe('1\u202f000 mm²');
     expect(formatValue(1e-4, 'power')).toBe('100 µW');
     expect(formatValue(1e3, 'power')).toBe('1 kW');
   });
@@ -50,7 +50,7 @@ describe('ratios', () => {
     expect(describeTimes(6.759)).toBe('6,8');
     expect(describeTimes(82.4176)).toBe('82');
     expect(describeTimes(222.6)).toBe('223');
-    expect(describeTimes(26_000)).toBe('26.000');
+    expect(describeTimes(26_000)).toBe('26\u202f000');
     expect(describeTimes(2_142_857)).toBe('2,1 millones');
     expect(describeTimes(1_000_000)).toBe('un millón');
     expect(describeTimes(3.2e9)).toBe('3,2 mil millones');
@@ -59,7 +59,7 @@ describe('ratios', () => {
   });
   it('writes the comparison sentences', () => {
     expect(compareSentence(k80, ndp, 'power')).toBe('el K80 consume unos 2,1 millones de veces más que el NDP100');
-    expect(compareSentence(a12, ndp, 'power')).toBe('el A12 consume unas 26.000 veces más que el NDP100');
+    expect(compareSentence(a12, ndp, 'power')).toBe('el A12 consume unas 26\u202f000 veces más que el NDP100');
     expect(compareSentence(k80, ndp, 'area')).toBe('el chip del K80 ocupa unas 223 veces más superficie que el del NDP100');
     expect(pairs().map(([a, b]) => `${a.id}/${b.id}`)).toEqual(['k80/a12', 'k80/ndp100', 'a12/ndp100']);
   });

@@ -124,7 +124,7 @@ describe('formatting and text', () => {
   });
   it('«cómo se cuenta» states the numbers the code uses', () => {
     const text = howCounted(anatomyCosts(DEFAULT_SETTINGS, MODEL)).join('\n');
-    expect(text).toContain('2304 mariposas');
+    expect(text).toContain('2\u202f304 mariposas');
     expect(text).toContain('4 multiplicaciones-suma');
     expect(text).toContain('int8');
     expect(text).toContain('int32');

@@ -105,22 +105,22 @@ describe('textos', () => {
     const s = summarize([28, 28, 1], SMALL_CNN);
     expect(s.error).toBeNull();
     expect(s.layers.map(paramsText)).toEqual([
-      '3·3·1·8 + 8 = 80', 'sin parámetros', '3·3·8·16 + 16 = 1168', 'sin parámetros', 'sin parámetros', '784·10 + 10 = 7850',
+      '3·3·1·8 + 8 = 80', 'sin parámetros', '3·3·8·16 + 16 = 1\u202f168', 'sin parámetros', 'sin parámetros', '784·10 + 10 = 7\u202f850',
     ]);
-    expect(macsText(s.layers[0]!)).toBe('28·28·8·(3·3·1) = 56.448');
-    expect(macsText(s.layers[2]!)).toBe('14·14·16·(3·3·8) = 225.792');
-    expect(macsText(s.layers[5]!)).toBe('784·10 = 7840');
+    expect(macsText(s.layers[0]!)).toBe('28·28·8·(3·3·1) = 56\u202f448');
+    expect(macsText(s.layers[2]!)).toBe('14·14·16·(3·3·8) = 225\u202f792');
+    expect(macsText(s.layers[5]!)).toBe('784·10 = 7\u202f840');
     expect(macsText(s.layers[1]!)).toBe('compara, no multiplica');
   });
 
   it('resume los totales', () => {
     const t = totalsText(summarize([28, 28, 1], SMALL_CNN));
-    expect(t.params).toBe('9098 parámetros');
-    expect(t.macs).toBe('290.080 multiplicaciones-sumas por imagen');
-    expect(t.weights).toContain('36.392 bytes (36,4 KB)');
-    expect(t.largest).toBe('Mayor salida: capa 1 (28 × 28 × 8 = 6272 valores, 25.088 bytes (25,1 KB) en float32)');
+    expect(t.params).toBe('9\u202f098 parámetros');
+    expect(t.macs).toBe('290\u202f080 multiplicaciones-sumas por imagen');
+    expect(t.weights).toContain('36\u202f392 bytes (36,4 KB)');
+    expect(t.largest).toBe('Mayor salida: capa 1 (28 × 28 × 8 = 6\u202f272 valores, 25\u202f088 bytes (25,1 KB) en float32)');
     expect(totalsText(summarize([28, 28, 1], [])).largest).toBeNull();
-    expect(bytesText(2_000_000)).toBe('2.000.000 bytes (2000 KB)');
+    expect(bytesText(2_000_000)).toBe('2\u202f000\u202f000 bytes (2\u202f000 KB)');
   });
 
   it('una convolución 8 × 3×3 same sobre 28×28×1 da 28×28×8 y 80 parámetros', () => {

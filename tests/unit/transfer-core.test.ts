@@ -24,7 +24,7 @@ describe('settings', () => {
 describe('table and verdict', () => {
   it('rows carry the parameter counts and, after a run, the accuracies', () => {
     const empty = resultRows({ transfer: null, scratch: null });
-    expect(empty.map((r) => [r.trainable, r.frozen, r.accuracy])).toEqual([['3925', '1248', '—'], ['5173', '0', '—']]);
+    expect(empty.map((r) => [r.trainable, r.frozen, r.accuracy])).toEqual([['3\u202f925', '1\u202f248', '—'], ['5\u202f173', '0', '—']]);
     const rows = resultRows({ transfer: tp('transfer', 15, 0.768), scratch: tp('scratch', 15, 0.712) });
     expect(rows[0]!.accuracy).toBe('76,8 %');
     expect(rows[1]!.accuracy).toBe('71,2 %');

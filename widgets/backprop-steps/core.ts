@@ -17,6 +17,7 @@
 import { ACTIVATIONS } from '../lib/nn/activations';
 import { MSE } from '../lib/nn/loss';
 import { Mlp, type Weights } from '../lib/nn/mlp';
+import { sig as sigText } from '../lib/format/number';
 
 export const SAMPLES = [[0, 0], [0, 1], [1, 0], [1, 1]] as const;
 /** XOR targets of SAMPLES. */
@@ -147,9 +148,7 @@ export function weightsAt(seed: number, sample: number, lr: number, round: numbe
 
 /** A number with 4 significant digits, Spanish decimal comma and a true minus sign. */
 export function num(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  return v.toLocaleString('es-ES', { maximumSignificantDigits: 4, useGrouping: false }).replace('-', '−');
+  return sigText(v, 4);
 }
 /** A number in a formula: negatives in parentheses so «− (−0,1)» reads right. */
 const p = (v: number): string => (v < 0 ? `(${num(v)})` : num(v));

@@ -4,6 +4,7 @@ import { int, num, oneOf } from '../lib/state/schema';
 import { averagePowerW, batteryLifeHours, describeHours, energyWh, formatPower } from '../lib/energy/battery';
 import { BATTERIES, DEVICES } from './core';
 import './style.css';
+import { sig, withUnit } from '../lib/format/number';
 
 const batteryIds = ['cr2032', 'aa2', 'lipo'] as const;
 const deviceIds = ['ndp100', 'mcu', 'a12', 'k80', 'custom'] as const;
@@ -59,7 +60,7 @@ class BatteryLife extends WidgetElement<typeof schema> {
     });
     const duty = slider({
       label: 'Ciclo de trabajo (tiempo trabajando)', min: 0, max: 100, step: 0.5, value: s.dutyPct,
-      format: (v) => `${v.toLocaleString('es-ES')} %`,
+      format: (v) => withUnit(v, '%', 0),
       onInput: (v) => this.setState({ dutyPct: v }),
     });
     const usable = slider({
@@ -111,7 +112,7 @@ class BatteryLife extends WidgetElement<typeof schema> {
     this.#out.textContent = `Con esta batería, el dispositivo funcionaría unos ${describeHours(hours)}.`;
     const preset = DEVICES.find((x) => x.id === s.device);
     this.#note.textContent = preset ? preset.note : 'Valores a mano: mueve los deslizadores de potencia.';
-    const r = (v: number): string => v.toLocaleString('es-ES', { maximumSignificantDigits: 3 });
+    const r = (v: number): string => sig(v, 3);
     // Same three steps as the lesson's formulas, one per line (wraps well on a phone).
     this.#detail.replaceChildren(
       h('span', { text: `E = ${r(b.capacityMah / 1000)} Ah × ${r(b.voltage)} V × ${r(s.usablePct / 100)} = ${r(e)} Wh` }),

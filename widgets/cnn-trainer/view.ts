@@ -12,6 +12,7 @@ import { accuracyChart, legend, lossChart, matrixTable, missGallery, summaryElem
 import { StorePanel } from './store-panel';
 import { buildSettings, type Settings } from './controls';
 import './style.css';
+import { fixed } from '../lib/format/number';
 
 
 
@@ -245,7 +246,7 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
     const test = ev?.set === 'prueba' ? ev.accuracy : undefined;
     this.dataset.recentAcc = last ? String(last.acc) : '';
     e.readout.replaceChildren(
-      h('span', {}, 'Pérdida (últimos lotes): ', h('strong', { text: last ? last.loss.toFixed(3).replace('.', ',') : '—' })),
+      h('span', {}, 'Pérdida (últimos lotes): ', h('strong', { text: last ? fixed(last.loss, 3) : '—' })),
       h('span', {}, 'Exactitud (últimos lotes): ', h('strong', { class: 'ct-recent-acc', text: last ? pct(last.acc) : '—' })),
       h('span', {}, 'Exactitud de validación: ', h('strong', { class: 'ct-val-acc', text: val === undefined ? '—' : pct(val) })),
       h('span', {}, 'Exactitud de prueba: ', h('strong', { class: 'ct-test-acc', text: test === undefined ? '— (se mide una vez, al terminar)' : pct(test) })),

@@ -11,6 +11,7 @@
 import {
   axisPadding, conv2d, convStep, featureMap, kernel, type ConvStepResult, type FeatureMap, type Kernel, type Padding,
 } from '../lib/conv';
+import { fmt } from '../lib/format/number';
 
 export const PATTERNS = ['escalon', 'barra', 'cuadrado', 'diagonal'] as const;
 export type Pattern = (typeof PATTERNS)[number];
@@ -139,10 +140,7 @@ export function stepAt(e: Pick<Explorer, 'input' | 'kern'>, s: ExplorerSetup, i:
 }
 
 /** Spanish number: decimal comma, true minus sign, at most `digits` decimals. */
-export function numText(v: number, digits = 2): string {
-  const r = Object.is(Math.round(v * 10 ** digits), -0) ? 0 : v;
-  return r.toLocaleString('es-ES', { maximumFractionDigits: digits, useGrouping: false }).replace('-', '−');
-}
+export const numText = (v: number, digits = 2): string => fmt(v, digits);
 
 /** "(0)(1) + (3)(−1) + … + (b) = 5": every term x·w of the window, in order ky, kx, then the bias. */
 export function stepText(step: ConvStepResult): string {

@@ -9,6 +9,7 @@ import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select, type ScaleLi
 import { fmt, uniqueId } from '../lib/widget/dom';
 import { X_RANGE, Y_RANGE, type Pt } from './core';
 import type { LossPoint } from './session';
+import { tick } from '../lib/format/number';
 
 export interface Colors {
   fg: string;
@@ -121,7 +122,7 @@ export function lossChart(train: readonly LossPoint[], val: readonly LossPoint[]
   g.append('path').attr('d', ln(va as LossPoint[]) ?? '').attr('fill', 'none').attr('stroke', c.val).attr('stroke-width', 2.5).attr('stroke-dasharray', '7 3');
   const pow = (v: number): string => {
     const e = Math.round(Math.log10(v));
-    return Math.abs(v - 10 ** e) / v < 1e-6 ? (e >= -3 && e <= 4 ? v.toLocaleString('es-ES') : `1e${e}`) : '';
+    return Math.abs(v - 10 ** e) / v < 1e-6 ? (e >= -3 && e <= 4 ? tick(v) : `1e${e}`) : '';
   };
   const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(x).ticks(5).tickFormat((v) => pow(Number(v))));
   const ay = svg.append('g').attr('transform', `translate(${m.left},0)`).call(axisLeft(y).ticks(4).tickFormat((v) => pow(Number(v))));

@@ -2,16 +2,13 @@
  * Spanish texts and example settings of the curve-fitting widget (pure: no DOM).
  */
 import type { CurveId } from './core';
+import { fmt, intText, sci, sig } from '../lib/format/number';
 
 /** A loss in Spanish with 3 significant digits ("0,0231", "1,2·10⁵", "—" when unknown). */
 export function lossNum(v: number): string {
   if (!Number.isFinite(v)) return '—';
-  if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4)) {
-    const e = Math.floor(Math.log10(Math.abs(v)));
-    const sup = String(e).replace('-', '⁻').split('').map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)] ?? c).join('');
-    return `${Number((v / 10 ** e).toPrecision(2)).toLocaleString('es-ES')}·10${sup}`;
-  }
-  return Number(v.toPrecision(3)).toLocaleString('es-ES', { maximumFractionDigits: 8 });
+  if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4)) return sci(v, 2);
+  return sig(v, 3);
 }
 
 /** The numbers behind the verdict, in one line. */
@@ -19,13 +16,13 @@ export function fitSummary(epoch: number, trainLoss: number, valLoss: number, no
   const ref = Number.isFinite(noiseVar)
     ? ` Referencia: el ruido aporta por sí solo un error de s² ≈ ${lossNum(noiseVar)}${edited ? ' (estimado a partir de los puntos)' : ''}.`
     : '';
-  return `Época ${epoch.toLocaleString('es-ES')} · error de entrenamiento ${lossNum(trainLoss)} · error de validación ${lossNum(valLoss)}.${ref}`;
+  return `Época ${intText(epoch)} · error de entrenamiento ${lossNum(trainLoss)} · error de validación ${lossNum(valLoss)}.${ref}`;
 }
 
 /** Explanation shown when training diverged (the engine's reason plus the concrete change). */
 export function divergedText(reason: string, lr: number): string {
-  const tenth = Number((lr / 10).toPrecision(2)).toLocaleString('es-ES');
-  return `${reason} Con α = ${lr.toLocaleString('es-ES')}, prueba con α = ${tenth}. La curva ha vuelto a la de los pesos iniciales; pulsa «Entrenar» cuando hayas cambiado α.`;
+  const tenth = sig(lr / 10, 2);
+  return `${reason} Con α = ${fmt(lr, 6)}, prueba con α = ${tenth}. La curva ha vuelto a la de los pesos iniciales; pulsa «Entrenar» cuando hayas cambiado α.`;
 }
 
 export interface Preset {

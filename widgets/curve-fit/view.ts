@@ -11,6 +11,7 @@ import { buildEditor, type Editor } from './editor';
 import { pointerHandlers } from './pointer';
 import { PRESETS, divergedText, fitSummary, lossNum } from './texts';
 import './style.css';
+import { intText } from '../lib/format/number';
 
 const schema = {
   curve: oneOf(CURVE_IDS, 'seno'),
@@ -205,7 +206,7 @@ class CurveFit extends WidgetElement<CurveFitSchema> {
         this.#session.restart();
         this.#stop();
       } else if (r.status !== 'running') {
-        this.#message = `Se ha llegado al máximo de ${MAX_EPOCHS.toLocaleString('es-ES')} épocas.`;
+        this.#message = `Se ha llegado al máximo de ${intText(MAX_EPOCHS)} épocas.`;
         this.#stop();
       }
       // Frames that only train touch no DOM (no style, layout or paint): draw at most every DRAW_MS.

@@ -7,6 +7,7 @@
  * 140 µW, 2.52 mm², 128 KB SRAM.
  */
 import { describeHours, energyWh, formatPower } from '../lib/energy/battery';
+import { fmt, intText, sig } from '../lib/format/number';
 
 export type Metric = 'power' | 'area';
 export type ScaleKind = 'log' | 'linear';
@@ -34,8 +35,6 @@ export const COIN_CELL_WH = energyWh({ capacityMah: 225, voltage: 3 });
 
 export const valueOf = (p: Processor, m: Metric): number => (m === 'power' ? p.powerW : p.areaMm2);
 
-const sig = (v: number, digits = 3): string => v.toLocaleString('es-ES', { maximumSignificantDigits: digits });
-
 /** "561 mm²", "2,52 mm²" (3 significant digits). */
 export const formatArea = (mm2: number): string => `${sig(mm2)} mm²`;
 
@@ -52,22 +51,21 @@ export const ordersOfMagnitude = (a: number, b: number): number => Math.log10(ra
 
 /**
  * A multiplier in words, rounded the way a person would say it:
- * 6.76 → "6,8", 82.4 → "82", 26 000 → "26.000", 2 142 857 → "2,1 millones".
+ * 6.76 → "6,8", 82.4 → "82", 26 000 → «26 000», 2 142 857 → "2,1 millones".
  */
 export function describeTimes(r: number): string {
   if (!(r > 0) || !Number.isFinite(r)) throw new RangeError('multiplier must be a positive finite number');
-  if (r < 10) return r.toLocaleString('es-ES', { maximumFractionDigits: 1 });
-  if (r < 1e3) return Math.round(r).toLocaleString('es-ES');
-  if (r < 1e6) return Number(r.toPrecision(2)).toLocaleString('es-ES');
+  if (r < 10) return fmt(r, 1);
+  if (r < 1e3) return intText(r);
+  if (r < 1e6) return sig(r, 2);
   if (r < 1e9) {
     const m = Number((r / 1e6).toPrecision(2));
-    return m === 1 ? 'un millón' : `${m.toLocaleString('es-ES')} millones`;
+    return m === 1 ? 'un millón' : `${fmt(m, 1)} millones`;
   }
-  const b = Number((r / 1e9).toPrecision(2));
-  return `${b.toLocaleString('es-ES')} mil millones`;
+  return `${sig(r / 1e9, 2)} mil millones`;
 }
 
-/** "unas 82 veces", "unas 26.000 veces", "unos 2,1 millones de veces". */
+/** "unas 82 veces", «unas 26 000 veces», "unos 2,1 millones de veces". */
 export function aboutTimes(r: number): string {
   const words = describeTimes(r);
   if (words === 'un millón') return 'cerca de un millón de veces';
@@ -131,7 +129,7 @@ export function linearBarPx(value: number, max: number, widthPx: number): number
 
 /** A tiny length in words: "0,0003 píxeles" (1 significant digit below 1, else 2). */
 export function describePx(px: number): string {
-  return `${px.toLocaleString('es-ES', { maximumSignificantDigits: px < 1 ? 1 : 2 })} píxeles`;
+  return `${sig(px, px < 1 ? 1 : 2)} píxeles`;
 }
 
 const metricWord = (m: Metric): string => (m === 'power' ? 'la potencia' : 'la superficie del chip');

@@ -10,6 +10,7 @@
  */
 import { conv2d, convStep, featureMap, kernel, reluValues, type ConvStepResult } from '../lib/conv';
 import { fmt } from '../lib/widget/dom';
+import { fixed } from '../lib/format/number';
 
 export const SIZE = 28;
 
@@ -222,7 +223,7 @@ export function describeOutput(name: string, st: OutputStats, relu: boolean, fmt
 export function probeText(step: ConvStepResult, id: FilterId, relu: boolean): string {
   const f = id === 'custom' ? null : FILTERS[id];
   const scale = f?.scale ?? 1;
-  const x2 = (v: number): string => v.toFixed(2).replace('.', ',');
+  const x2 = (v: number): string => fixed(v, 2);
   const terms = step.terms.map((t) => `(${fmt(t.w / scale, 4)})·(${x2(t.x)})`).join(' + ');
   const body = f?.scaleLabel ? `${f.scaleLabel} · [${terms}]` : terms;
   const text = `S(${step.oy}, ${step.ox}) = ${body} = ${fmt(step.sum, 3)}`;

@@ -4,32 +4,25 @@
  */
 import { MAX_STEPS, TOL, escapeBox, minimumReached, nextStep, stepsOf, type Regime, type Run, type Verdict } from './core';
 import { LINE_DATA, curvature, type Surface } from './surfaces';
+import { GROUP, fmt, sci, sig as sigText } from '../lib/format/number';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const sup = (e: number): string => (e < 0 ? '⁻' : '') + String(Math.abs(e)).split('').map((d) => SUP[Number(d)]).join('');
 
 /**
  * A number in Spanish with about 4 significant digits: "−2,15", "0,0031", "1,23·10⁵".
  * Non-finite values read "no es un número" / "∞".
  */
 export function num(v: number, sig = 4): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
+  if (!Number.isFinite(v) || v === 0) return fmt(v);
   const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) {
-    const e = Math.floor(Math.log10(a));
-    const m = Number((v / 10 ** e).toPrecision(3));
-    return `${m.toLocaleString('es-ES').replace('-', '−')}·10${sup(e)}`;
-  }
-  const r = Number(v.toPrecision(sig));
-  return r.toLocaleString('es-ES', { maximumFractionDigits: 6, useGrouping: false }).replace('-', '−');
+  return a >= 1e5 || a < 1e-3 ? sci(v, 3) : sigText(v, sig);
 }
 
 /** The same number as KaTeX source: decimal comma in braces, powers of ten as 10^{e}. */
 export function tex(v: number, sig = 4): string {
   const t = num(v, sig);
   const m = /^(.*)·10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t);
-  const body = (s: string): string => s.replace('−', '-').replace(',', '{,}');
+  const body = (s: string): string => s.replace('−', '-').replace(',', '{,}').split(GROUP).join('\\,');
   if (!m) return t === 'no es un número' ? '\\text{NaN}' : body(t).replace('∞', '\\infty');
   const e = m[2]!.split('').map((ch) => (ch === '⁻' ? '-' : String(SUP.indexOf(ch)))).join('');
   return `${body(m[1]!)}\\cdot 10^{${e}}`;

@@ -3,7 +3,8 @@
  * per-layer error table, the published PTQ table with our measured row, and the speed sentences.
  * Every number is text in a table cell; the small bars inside cells are decoration (aria-hidden).
  */
-import { fmt, h, uniqueId } from '../lib/widget/dom';
+import { h, uniqueId } from '../lib/widget/dom';
+import { fixed, fmt, intText, pct as pctOf, withUnit } from '../lib/format/number';
 import type { LatencyStats, LayerError, TallySummary } from './core';
 import { PTQ_FACTS, ROUNDING_RMS_STEPS, ptqDrop, sizeComparison, speedVerdict } from './core';
 
@@ -15,11 +16,10 @@ export interface Results {
 }
 
 const PENDING = '—';
-const bytes = (n: number): string => `${n.toLocaleString('es-ES')} bytes`;
+const bytes = (n: number): string => withUnit(n, 'bytes', 0);
 /** A percentage with exactly `d` decimals (accuracies line up with the published «70,20 %»). */
-const fixed = (v: number, d: number): string => v.toLocaleString('es-ES', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pct = (x: number, d = 2): string => `${fixed(100 * x, d)} %`;
-const ms = (x: number): string => `${fmt(x, 3)} ms`;
+const pct = (x: number, d = 2): string => pctOf(x, d, { fixed: true });
+const ms = (x: number): string => withUnit(x, 'ms', 3);
 /** Signed percentage points; anything that rounds to 0,00 is shown as «0 puntos» (never «−0»). */
 const points = (x: number): string => (Math.abs(x) < 0.005 ? '0 puntos' : `${x > 0 ? '+' : ''}${fmt(x, 2)} puntos`);
 
@@ -53,7 +53,7 @@ export function sideBySide(r: Results, n: number): HTMLElement {
     body.append(row('Tamaño del .tflite', barCell(bytes(fp32), 1, 'fp32'), barCell(bytes(int8), c.ratio, 'int8'),
       `${fmt(c.ratio, 2)}× (−${fmt(c.savedPct, 0)} %)`));
   } else body.append(row('Tamaño del .tflite', PENDING, PENDING, PENDING));
-  const accLabel = `Exactitud (${(r.acc?.n ?? n).toLocaleString('es-ES')} dígitos de prueba)`;
+  const accLabel = `Exactitud (${intText(r.acc?.n ?? n)} dígitos de prueba)`;
   if (r.acc) body.append(row(accLabel, pct(r.acc.accFp32), pct(r.acc.accInt8), points(-r.acc.dropPoints)));
   else body.append(row(accLabel, PENDING, PENDING, PENDING));
   const latRow = (label: string, key: 'median' | 'p90'): HTMLTableRowElement => {

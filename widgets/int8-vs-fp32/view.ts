@@ -10,6 +10,7 @@ import {
   type Prepared, type Progress,
 } from './runner';
 import './style.css';
+import { intText } from '../lib/format/number';
 
 const schema = {
   /** 'auto': «tu modelo» when one is stored in this browser, else the course's default model. */
@@ -53,11 +54,11 @@ class Int8VsFp32 extends WidgetElement<typeof schema> {
       }),
       n: select({
         label: 'Dígitos de prueba para la exactitud', value: s.n, onChange: (v) => this.setState({ n: v }),
-        options: (['200', '500', '1000', '2000'] as const).map((v) => ({ value: v, label: Number(v).toLocaleString('es-ES') })),
+        options: (['200', '500', '1000', '2000'] as const).map((v) => ({ value: v, label: intText(Number(v)) })),
       }),
       runs: select({
         label: 'Inferencias cronometradas por modelo', value: s.runs, onChange: (v) => this.setState({ runs: v }),
-        options: (['200', '1000', '4000'] as const).map((v) => ({ value: v, label: Number(v).toLocaleString('es-ES') })),
+        options: (['200', '1000', '4000'] as const).map((v) => ({ value: v, label: intText(Number(v)) })),
       }),
       run: button('Convertir y medir', () => void this.#run()),
       cancel: button('Cancelar', () => this.#abort?.abort(), { class: 'btn btn-quiet', disabled: true }),

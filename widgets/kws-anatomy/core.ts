@@ -17,6 +17,7 @@ import {
 import { kwsSummary, type KwsArch } from '../lib/kws/model';
 import type { KwsFeature } from '../lib/kws/contract';
 import type { RecognizeSettings } from '../lib/audio/recognize';
+import { fmt } from '../lib/format/number';
 
 export interface StageInfo {
   id: StageId;
@@ -138,10 +139,7 @@ export function recognizerCanDecide(everyMs: number, r: Pick<RecognizeSettings, 
 // ---- Spanish formatting -------------------------------------------------------------------------
 
 /** Spanish number: decimal comma, thin grouping as es-ES writes it, «−» for minus. */
-export function esNum(v: number, digits = 1): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'no es un número' : v > 0 ? '∞' : '−∞';
-  return v.toLocaleString('es-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).replace('-', '−');
-}
+export const esNum = (v: number, digits = 1): string => fmt(v, digits);
 
 /** Operations per second: «0 op/s», «24 000 op/s» → «24 k op/s», «1,2 M op/s». Digits: 3 significant. */
 export function formatOps(perSecond: number): string {

@@ -8,10 +8,9 @@ import { button, h, uniqueId } from '../lib/widget/dom';
 import { fmtBytes, fmtSig } from '../lib/tflite/format';
 import type { EvalSummary, TensorQuant } from './core';
 import { ARRAY_NAME, FILES, int8Range, quantizeForBoard, sizeRatio } from './core';
+import { intText, pct } from '../lib/format/number';
 
-const pct = (x: number, d = 1): string =>
-  `${(100 * x).toLocaleString('es-ES', { minimumFractionDigits: d, maximumFractionDigits: d })} %`;
-const int = (n: number): string => n.toLocaleString('es-ES');
+const pctFixed = (x: number, d = 1): string => pct(x, d, { fixed: true });
 /** A number with a decimal comma and a true minus sign. */
 const num = (v: number, sig = 4): string => fmtSig(v, sig);
 
@@ -44,8 +43,8 @@ export function filesTable(rows: readonly FileRow[]): HTMLElement {
 /** One line under the files table: how much smaller int8 is and why not 4 times. */
 export function sizeNote(fp32Bytes: number, int8Bytes: number, params: number): string {
   const r = sizeRatio(fp32Bytes, int8Bytes);
-  return `El modelo tiene ${int(params)} parámetros. En int8 cada peso pasa de 4 bytes a 1 (los sesgos siguen en 32 bits), ` +
-    `pero el archivo int8 ocupa el ${pct(r, 0)} del float32, no la cuarta parte: en un modelo tan pequeño pesa mucho lo que no son pesos ` +
+  return `El modelo tiene ${intText(params)} parámetros. En int8 cada peso pasa de 4 bytes a 1 (los sesgos siguen en 32 bits), ` +
+    `pero el archivo int8 ocupa el ${pctFixed(r, 0)} del float32, no la cuarta parte: en un modelo tan pequeño pesa mucho lo que no son pesos ` +
     '(la descripción de cada tensor, sus escalas y puntos cero, y las operaciones QUANTIZE y DEQUANTIZE).';
 }
 
@@ -71,7 +70,7 @@ export function sideBySide(s: EvalSummary, sizes: Sizes): HTMLElement {
   const top = Math.max(sizes.tfjs, sizes.fp32, sizes.int8);
   const body = h('tbody', {}, ...rows.map(([engine, file, k]) => h('tr', { class: k === 'int8' ? 'ke-int8-row' : '' },
     h('th', { scope: 'row' }, engine, h('span', { class: 'ke-what' }, k === 'tfjs' ? file : h('code', { text: file }))),
-    barCell(pct(s.accuracy[k]), s.accuracy[k], k === 'int8' ? 'int8' : 'fp32'),
+    barCell(pctFixed(s.accuracy[k]), s.accuracy[k], k === 'int8' ? 'int8' : 'fp32'),
     h('td', { class: 'ke-num', text: `${s.correct[k]} de ${s.n}` }),
     barCell(fmtBytes(sizes[k]), sizes[k] / top, k === 'int8' ? 'int8' : 'fp32'))));
   return titled(`Exactitud con las voces de prueba (${s.n} clips de voces que el modelo nunca oyó)`,
@@ -80,7 +79,7 @@ export function sideBySide(s: EvalSummary, sizes: Sizes): HTMLElement {
 
 export function agreementText(s: EvalSummary): string {
   const diff = s.n - s.agreeInt8Fp32;
-  const same = `El int8 y el float32 eligen la misma palabra en ${s.agreeInt8Fp32} de ${s.n} clips de prueba (${pct(s.n ? s.agreeInt8Fp32 / s.n : NaN)})`;
+  const same = `El int8 y el float32 eligen la misma palabra en ${s.agreeInt8Fp32} de ${s.n} clips de prueba (${pctFixed(s.n ? s.agreeInt8Fp32 / s.n : NaN)})`;
   const rest = diff === 0 ? '; cuantizar no ha cambiado ninguna decisión.' : `; en ${diff === 1 ? '1 clip' : `${diff} clips`} cuantizar cambió la decisión.`;
   const f = s.agreeFp32Tfjs === s.n
     ? ` El .tflite float32 coincide con TensorFlow.js en todos (diferencia máxima de probabilidad ${fmtSig(s.maxDiffFp32Tfjs, 2)}: las mismas cuentas en otro orden).`
@@ -144,7 +143,7 @@ export function headerSection(file: Uint8Array, ops: readonly string[], snippet:
   return [
     h('p', {}, 'Un microcontrolador no tiene sistema de archivos del que leer un .tflite: el modelo viaja dentro del programa. ',
       h('code', { text: FILES.header }),
-      ` es el mismo modelo int8 (esta vez con entrada y salida int8, sin QUANTIZE ni DEQUANTIZE) escrito como un array de C de ${int(bytes)} bytes:`),
+      ` es el mismo modelo int8 (esta vez con entrada y salida int8, sin QUANTIZE ni DEQUANTIZE) escrito como un array de C de ${intText(bytes)} bytes:`),
     h('pre', { class: 'ke-code', tabindex: 0, 'aria-label': 'Cómo empieza la cabecera' }, h('code', {
       text: `alignas(16) const unsigned char ${ARRAY_NAME}[] = {\n  ${first}, …\n};\nconst unsigned int ${ARRAY_NAME}_len = ${bytes};`,
     })),

@@ -22,6 +22,7 @@ import {
 } from './render';
 import { Cancelled, convertExport, evaluateExport, loadExport, type Exported, type Loaded, type Progress } from './runner';
 import './style.css';
+import { intText } from '../lib/format/number';
 
 type Choice = 'auto' | 'propio' | 'defecto';
 const schema = {
@@ -195,7 +196,7 @@ class KwsExport extends WidgetElement<typeof schema> {
     e.files.replaceChildren(filesTable([
       { name: FILES.fp32, what: 'float32: los pesos tal cual', bytes: sizes.fp32, download: () => downloadFile(ex.set.fp32.bytes, FILES.fp32) },
       { name: FILES.int8, what: 'int8 de entrada y salida float32 (el que se prueba aquí, en LiteRT.js)', bytes: sizes.int8, download: () => downloadFile(ex.set.int8.bytes, FILES.int8) },
-      { name: FILES.header, what: `cabecera C: el int8 de entrada y salida int8 (${ex.set.int8io.bytes.length.toLocaleString('es-ES')} bytes) como array, para la placa`, bytes: new TextEncoder().encode(ex.header).length, download: () => downloadFile(ex.header, FILES.header, 'text/x-c') },
+      { name: FILES.header, what: `cabecera C: el int8 de entrada y salida int8 (${intText(ex.set.int8io.bytes.length)} bytes) como array, para la placa`, bytes: new TextEncoder().encode(ex.header).length, download: () => downloadFile(ex.header, FILES.header, 'text/x-c') },
     ]));
     e.sizeNote.textContent = sizeNote(sizes.fp32, sizes.int8, r.params);
     e.side.replaceChildren(sideBySide(s, sizes));

@@ -17,6 +17,7 @@
  */
 import { AUDIO_DEFAULTS, FeatureProvider, frameCount, type AudioParams } from '../lib/audio/features';
 import type { MelFilterbank } from '../lib/audio/mel';
+import { fmt } from '../lib/format/number';
 
 /** Seconds of history on screen. */
 export const VIEW_SECONDS = 3;
@@ -254,8 +255,7 @@ export class FeatureStream {
 export const framesIn = (n: number, p: Pick<AudioParams, 'frameLength' | 'hopLength'>): number => frameCount(n, p);
 
 /** Spanish decimal: 31.25 → «31,25». */
-export const es = (v: number, digits = 2): string =>
-  v.toLocaleString('es-ES', { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: false }).replace('-', '−');
+export const es = (v: number, digits = 2): string => fmt(v, digits);
 
 /** The parameters as one Spanish sentence (what the code runs). */
 export function describeParams(p: Readonly<AudioParams>): string {

@@ -4,12 +4,12 @@
  */
 import type { Matrix } from '../lib/cnn/confusion';
 import type { EpochPoint, TrainingData } from '../lib/motion/train';
+import { fmt, intText, pct, sig } from '../lib/format/number';
 
-export const pct = (v: number, digits = 1): string =>
-  Number.isFinite(v) ? `${(100 * v).toLocaleString('es-ES', { maximumFractionDigits: digits })} %` : '—';
+export { pct };
 
-export const num = (v: number, sig = 3): string =>
-  Number.isFinite(v) ? String(Number(v.toPrecision(sig))).replace('.', ',').replace('-', '−') : '—';
+/** `digits` significant digits («0,0123»); «—» when not finite. */
+export const num = (v: number, digits = 3): string => (Number.isFinite(v) ? sig(v, digits) : '—');
 
 export interface SplitRow {
   label: string;
@@ -36,7 +36,7 @@ export function architecture(inputs: number, hidden: readonly number[], classes:
     n = u;
   }
   const parts = [String(inputs), ...hidden.filter((u) => u > 0).map((u) => `${u} ReLU`), `${classes} softmax`];
-  return { text: `${parts.join(' → ')}: ${params.toLocaleString('es-ES')} parámetros`, params };
+  return { text: `${parts.join(' → ')}: ${intText(params)} parámetros`, params };
 }
 
 export interface Cell {
@@ -82,6 +82,6 @@ export function describeCurves(h: readonly EpochPoint[], epochs: number, what: '
 
 /** «36 328 bytes (35,5 KB)». */
 export function sizeText(n: number): string {
-  const g = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  return n < 1024 ? `${g} bytes` : `${g} bytes (${(n / 1024).toLocaleString('es-ES', { maximumFractionDigits: 1 })} KB)`;
+  const g = intText(n);
+  return n < 1024 ? `${g} bytes` : `${g} bytes (${fmt(n / 1024, 1)} KB)`;
 }

@@ -9,7 +9,7 @@ import { runModel } from '../lib/int8ref/run';
 import { argmax, normalizeFeatures, type MotionModelData } from '../lib/motion/model';
 import { convertMotionModel, FILES, type MotionTflite } from '../lib/motion/export';
 import { h } from '../lib/widget/dom';
-import { sizeText } from './core';
+import { pct, sizeText } from './core';
 
 export interface ExportResult {
   files: MotionTflite;
@@ -69,7 +69,7 @@ export class ExportPanel {
           h('thead', {}, h('tr', {}, ...['Archivo', 'Qué es', 'Tamaño', 'Descarga'].map((t) => h('th', { scope: 'col', text: t })))),
           h('tbody', {}, ...rows.map(([name, what, size, a]) => h('tr', { 'data-file': name },
             h('th', { scope: 'row', class: 'mcl-file', text: name }), h('td', { text: what }), h('td', { class: 'mcl-size', text: sizeText(size) }), h('td', {}, a)))))),
-      h('p', { class: 'mcl-note', text: `El int8 ocupa ${(100 * ratio).toLocaleString('es-ES', { maximumFractionDigits: 0 })} % del float32. ` +
+      h('p', { class: 'mcl-note', text: `El int8 ocupa ${pct(ratio, 0)} del float32. ` +
         `En las ${r.n} ventanas de prueba, ejecutados con el intérprete de referencia del curso: float32 acierta ${Math.round(r.fp32Acc * r.n)}, ` +
         `int8 acierta ${Math.round(r.int8Acc * r.n)}, y los dos eligen la misma clase en ${r.agree}. ` +
         'La red recibe las características ya normalizadas: la placa debe restar las medias y dividir por las desviaciones de motion_params.h antes de llamarla.' }),

@@ -15,7 +15,8 @@
  * data-predictions, data-model (none | example | student), data-window-ms, data-hop-ms.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, fmt, h, slider, uniqueId } from '../lib/widget/dom';
+import { button, h, slider, uniqueId } from '../lib/widget/dom';
+import { fmt, withUnit } from '../lib/format/number';
 import { int, num, oneOf } from '../lib/state/schema';
 import { spectralFeatures } from '../lib/dsp';
 import { GESTURES } from '../lib/sensors/simulator';
@@ -91,8 +92,8 @@ class MotionLive extends WidgetElement<typeof schema> {
       stop: button('Detener', () => this.#abort?.abort(), { class: 'btn btn-quiet' }),
       progress: h('progress', { id: progId, max: 1, value: 0 }),
       trainBox: h('div', { class: 'ml-train' }),
-      win: slider({ label: 'Longitud de la ventana', min: 500, max: 4000, step: 250, value: s.windowMs, format: (v) => `${v.toLocaleString('es-ES')} ms`, onInput: (v) => this.setState({ windowMs: v }) }),
-      hop: slider({ label: 'Salto entre predicciones', min: 50, max: 1000, step: 50, value: s.hopMs, format: (v) => `${v.toLocaleString('es-ES')} ms`, onInput: (v) => this.setState({ hopMs: v }) }),
+      win: slider({ label: 'Longitud de la ventana', min: 500, max: 4000, step: 250, value: s.windowMs, format: (v) => withUnit(v, 'ms', 0), onInput: (v) => this.setState({ windowMs: v }) }),
+      hop: slider({ label: 'Salto entre predicciones', min: 50, max: 1000, step: 50, value: s.hopMs, format: (v) => withUnit(v, 'ms', 0), onInput: (v) => this.setState({ hopMs: v }) }),
       thr: slider({ label: 'Umbral de «incierto»', min: 0.3, max: 0.95, step: 0.05, value: s.threshold, format: (v) => `${fmt(100 * v, 0)} %`, onInput: (v) => this.setState({ threshold: v }) }),
       plan: h('p', { class: 'ml-plan' }),
       big: h('p', { class: 'ml-class', 'aria-live': 'polite', text: '—' }),
@@ -141,7 +142,7 @@ class MotionLive extends WidgetElement<typeof schema> {
     const n = Math.round((s.windowMs * hz) / 1000);
     const hop = Math.round((s.hopMs * hz) / 1000);
     const overlap = Math.max(0, s.windowMs - s.hopMs);
-    e.plan.textContent = `Ventana de ${s.windowMs.toLocaleString('es-ES')} ms = ${n} muestras por eje a ${formatHz(hz)}; salto de ${s.hopMs.toLocaleString('es-ES')} ms = ${hop} muestras nuevas: ` +
+    e.plan.textContent = `Ventana de ${withUnit(s.windowMs, 'ms', 0)} = ${n} muestras por eje a ${formatHz(hz)}; salto de ${withUnit(s.hopMs, 'ms', 0)} = ${hop} muestras nuevas: ` +
       `${fmt(1000 / s.hopMs, 2)} predicciones por segundo, y dos ventanas seguidas comparten ${fmt(overlap / 1000, 2)} s de señal.`;
     if (this.#last) this.#showDecision(this.#last);
     this.#notes();
@@ -269,7 +270,7 @@ class MotionLive extends WidgetElement<typeof schema> {
       out.push(`El móvil entrega las muestras a intervalos irregulares; se interpolan a ${formatHz(m.hz)}, la frecuencia del modelo.`);
     }
     if (m && this.state.windowMs !== m.windowMs) {
-      out.push(`El modelo se entrenó con ventanas de ${m.windowMs.toLocaleString('es-ES')} ms. Con otra longitud cambian el RMS y las bandas (se calculan sobre más o menos muestras), así que puede equivocarse más.`);
+      out.push(`El modelo se entrenó con ventanas de ${withUnit(m.windowMs, 'ms', 0)}. Con otra longitud cambian el RMS y las bandas (se calculan sobre más o menos muestras), así que puede equivocarse más.`);
     }
     if (this.dataset.phase === 'filling' && this.#lc) out.push(`Llenando la primera ventana (${fmt(100 * this.#lc.filled, 0)} %)…`);
     const text = out.join(' ');

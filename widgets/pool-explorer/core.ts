@@ -11,6 +11,7 @@ import {
   avgPool2d, conv2d, featureMap, kernelFromRows, maxPool2d, outputSize, poolStep, relu,
   type FeatureMap, type PoolKind, type PoolStepResult,
 } from '../lib/conv';
+import { fmt } from '../lib/format/number';
 
 export const EDGE_FILTERS = ['vertical', 'horizontal'] as const;
 export type EdgeFilter = (typeof EDGE_FILTERS)[number];
@@ -69,10 +70,7 @@ export function stepAtPool(r: PoolResult, s: PoolSetup, i: number): PoolStepResu
 }
 
 /** Spanish number with decimal comma and true minus sign (two decimals by default). */
-export function numText(v: number, digits = 2): string {
-  const r = Object.is(Math.round(v * 10 ** digits), -0) ? 0 : v;
-  return r.toLocaleString('es-ES', { maximumFractionDigits: digits, useGrouping: false }).replace('-', '−');
-}
+export const numText = (v: number, digits = 2): string => fmt(v, digits);
 
 /**
  * "máx(0; 1,2; 0,35; 0) = 1,2" or "(0 + 1,2 − 0,35 + 0) / 4 = 0,21": the arithmetic of one window.

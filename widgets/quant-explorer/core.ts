@@ -14,6 +14,7 @@ import {
   channelOfIndex, errorStats, levels, minMaxDecode, minMaxEncode, quantizeTensor, sizeBytes,
   NOTES_FIRST_ROW, NOTES_LAST_ROW, type ErrorStats, type SizeReport,
 } from '../lib/quant';
+import { texNum } from '../lib/format/number';
 
 export type QScheme = 'minmax' | 'affine' | 'symmetric';
 export type TensorId = 'conv1' | 'conv2' | 'dense' | 'notas';
@@ -160,11 +161,8 @@ export function toRows<T extends ArrayLike<number>>(flat: T, cols: number): numb
   return rows;
 }
 
-/** A number for KaTeX in Spanish style: decimal comma as {,}, `digits` decimals at most. */
-export function texNum(v: number, digits = 4): string {
-  const a = Math.abs(v).toLocaleString('es-ES', { maximumFractionDigits: digits, useGrouping: false }).replace(',', '{,}');
-  return v < 0 && a !== '0' ? `-${a}` : a;
-}
+/** A number for KaTeX in Spanish style: decimal comma as {,}, `digits` decimals at most (lib/format). */
+export { texNum };
 
 /** x − c written as "x - c" or "x + |c|". */
 const minus = (c: number, digits: number): string => (c < 0 ? ` + ${texNum(-c, digits)}` : ` - ${texNum(c, digits)}`);

@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { Day } from '../lib/data/weather';
 import { plotStyle, scaleOf, type Colors } from '../lib/widget/plotkit';
 import { quietChart, uniqueId } from '../lib/widget/dom';
+import { tick } from '../lib/format/number';
 
 export interface DataChartOptions {
   width: number;
@@ -19,7 +20,6 @@ export interface DataChartOptions {
 }
 
 const height = (w: number): number => Math.round(Math.min(340, Math.max(230, w * 0.7)));
-const tick = (d: number): string => d.toLocaleString('es-ES');
 
 /** Tomorrow vs today, dots coloured by their class at this threshold, threshold as a dashed rule. */
 export function regressionChart(o: DataChartOptions): SVGSVGElement {
@@ -52,7 +52,7 @@ export function classificationChart(o: DataChartOptions): SVGSVGElement {
   return quietChart(Plot.plot({
     width: o.width, height: height(o.width), marginLeft: 44, marginTop: 22, marginBottom: 38, marginRight: 12, style: plotStyle(c),
     x: { domain: o.range, label: 'temperatura hoy (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
-    y: { domain: [-0.05, 1.05], label: '↑ probabilidad de calor', grid: true, ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (d: number) => d.toLocaleString('es-ES') },
+    y: { domain: [-0.05, 1.05], label: '↑ probabilidad de calor', grid: true, ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: tick },
     marks: [
       Plot.frame({ stroke: c.grid }),
       Plot.ruleY([0.5], { stroke: c.muted, strokeDasharray: '5 4', strokeWidth: 1.2 }),

@@ -1,7 +1,7 @@
 /** DOM skeleton of reg-vs-class (built once by the view; the view fills it in). */
 import { h } from '../lib/widget/dom';
 import type { Confusion } from '../lib/nn/metrics';
-import { int } from './messages';
+import { intText } from '../lib/format/number';
 
 export interface Column {
   root: HTMLElement;
@@ -27,9 +27,9 @@ export function column(cls: string, title: string, what: string): Column {
 /** The 2×2 confusion matrix as a table (rows: real class, columns: predicted class). */
 export function confusionTable(c: Confusion, n: number): HTMLTableElement {
   const cell = (v: number, ok: boolean): HTMLTableCellElement =>
-    h('td', { class: ok ? 'rc-ok' : 'rc-bad', text: int(v) });
+    h('td', { class: ok ? 'rc-ok' : 'rc-bad', text: intText(v) });
   return h('table', { class: 'rc-confusion' },
-    h('caption', { text: `Matriz de confusión (${int(n)} días)` }),
+    h('caption', { text: `Matriz de confusión (${intText(n)} días)` }),
     h('thead', {}, h('tr', {},
       h('td', {}),
       h('th', { scope: 'col', text: 'predice calor' }),

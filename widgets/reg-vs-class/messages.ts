@@ -1,21 +1,20 @@
 /** Spanish texts of reg-vs-class (pure: numbers in, sentences out). */
-import { fmt } from '../lib/widget/dom';
+import { fixed, fmt, intText, pct as pctOf } from '../lib/format/number';
 import type { ClsEval, RegEval } from './core';
 import type { RunStatus } from '../lib/nn/model-run';
 
 export const deg = (v: number, digits = 1): string => `${fmt(v, digits)} °C`;
 /** A forecast, always with one decimal ("25,0 °C"). */
-export const deg1 = (v: number): string => `${v.toLocaleString('es-ES', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace('-', '−')} °C`;
-export const pct = (v: number): string => `${fmt(v * 100, 1)} %`;
-export const int = (v: number): string => v.toLocaleString('es-ES');
+export const deg1 = (v: number): string => `${fixed(v, 1)} °C`;
+export const pct = (v: number): string => pctOf(v, 1);
 
 export function statusText(reg: RunStatus, cls: RunStatus, epochs: number, total: number, seed: number): string {
-  if (reg === 'running' || cls === 'running') return `Entrenando… época ${int(epochs)} de ${int(total)}.`;
+  if (reg === 'running' || cls === 'running') return `Entrenando… época ${intText(epochs)} de ${intText(total)}.`;
   if (reg === 'untrained' && cls === 'untrained') {
     return `Modelos sin entrenar: pesos iniciales al azar (semilla ${seed}). Pulsa «Entrenar».`;
   }
-  if (reg === 'stopped' || cls === 'stopped') return `Entrenamiento detenido en la época ${int(epochs)}. «Entrenar» lo continúa.`;
-  return `Entrenamiento terminado tras ${int(epochs)} épocas. «Entrenar» añade otras ${int(total)}.`;
+  if (reg === 'stopped' || cls === 'stopped') return `Entrenamiento detenido en la época ${intText(epochs)}. «Entrenar» lo continúa.`;
+  return `Entrenamiento terminado tras ${intText(epochs)} épocas. «Entrenar» añade otras ${intText(total)}.`;
 }
 
 export function divergedText(who: 'regresor' | 'clasificador', reason: string, lr: number): string {
@@ -34,7 +33,7 @@ export function regReadout(e: RegEval, epochs: number): string[] {
     `Pérdida (MSE): ${fmt(e.mse, 2)} °C²`,
     `RMSE = √MSE: ${deg(e.rmse, 2)}`,
     `Error absoluto medio (MAE): ${deg(e.mae, 2)}`,
-    `Épocas: ${int(epochs)}`,
+    `Épocas: ${intText(epochs)}`,
   ];
 }
 
@@ -42,15 +41,15 @@ export function clsReadout(e: ClsEval, n: number, epochs: number): string[] {
   const right = e.confusion.tp + e.confusion.tn;
   return [
     `Pérdida (entropía cruzada): ${fmt(e.bce, 3)}`,
-    `Exactitud: ${pct(e.accuracy)} (${int(right)} de ${int(n)})`,
-    `Días de calor en los datos: ${int(e.hot)} de ${int(n)}`,
-    `Épocas: ${int(epochs)}`,
+    `Exactitud: ${pct(e.accuracy)} (${intText(right)} de ${intText(n)})`,
+    `Días de calor en los datos: ${intText(e.hot)} de ${intText(n)}`,
+    `Épocas: ${intText(epochs)}`,
   ];
 }
 
 export function regChartLabel(n: number, hot: number, threshold: number, at10: number, at30: number): string {
-  return `Diagrama de dispersión de ${int(n)} días: temperatura de mañana frente a la de hoy; ${int(hot)} días de calor ` +
-    `(por encima de ${deg(threshold)}) y ${int(n - hot)} de frío. La curva del regresor predice ${deg(at10)} para ` +
+  return `Diagrama de dispersión de ${intText(n)} días: temperatura de mañana frente a la de hoy; ${intText(hot)} días de calor ` +
+    `(por encima de ${deg(threshold)}) y ${intText(n - hot)} de frío. La curva del regresor predice ${deg(at10)} para ` +
     `un día de 10 °C y ${deg(at30)} para uno de 30 °C.`;
 }
 
@@ -65,7 +64,7 @@ export function clsChartLabel(frontiers: readonly number[], p10: number, p30: nu
 export function lossLabel(what: string, history: readonly number[], unit: string): string {
   if (!history.length) return `Curva de pérdida (${what}): todavía sin entrenar.`;
   return `Curva de pérdida (${what}): empieza en ${fmt(history[0]!, 3)}${unit} y va por ${fmt(history[history.length - 1]!, 3)}${unit} ` +
-    `tras ${int(history.length)} épocas.`;
+    `tras ${intText(history.length)} épocas.`;
 }
 
 export const UNTRAINED_NOTE = 'Ojo: los modelos aún no han entrenado; responden con sus pesos iniciales, al azar.';

@@ -13,6 +13,7 @@
  * Kernels, pools and strides are square (the same size on both axes).
  */
 import { pair, shapeText, type LayerSpec, type LayerSummary, type Padding, type Pair, type StackSummary } from '../lib/conv';
+import { fmt, intText } from '../lib/format/number';
 
 export const MAX_LAYERS = 16;
 /** Longest encoded stack (every layer a conv2d). */
@@ -111,7 +112,7 @@ export function moveLayer<T>(list: readonly T[], from: number, to: number): T[] 
 export const removeLayer = <T>(list: readonly T[], at: number): T[] => list.filter((_, i) => i !== at);
 
 /** Integer in Spanish (thousands with a dot from 10 000 on, as es-ES writes them). */
-export const intText = (n: number): string => n.toLocaleString('es-ES');
+export { intText };
 
 /** "3·3·1·8 + 8 = 80": how the parameters of a layer are counted. */
 export function paramsText(l: LayerSummary): string {
@@ -138,10 +139,10 @@ export function macsText(l: LayerSummary): string {
   return s.type === 'maxPool2d' ? 'compara, no multiplica' : 'suma y divide, sin pesos';
 }
 
-/** Bytes in Spanish: "36.392 bytes (36,4 KB)", with 1 KB = 1000 bytes. */
+/** Bytes in Spanish: «36 392 bytes (36,4 KB)», with 1 KB = 1000 bytes. */
 export function bytesText(bytes: number): string {
   const kb = bytes / 1000;
-  const kbText = kb.toLocaleString('es-ES', { maximumFractionDigits: kb < 100 ? 1 : 0 });
+  const kbText = fmt(kb, kb < 100 ? 1 : 0);
   return `${intText(bytes)} bytes (${kbText} KB)`;
 }
 

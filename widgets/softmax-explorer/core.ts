@@ -8,6 +8,7 @@
  * as soon as some z_i / T passes about 709.78, the largest x with e^x finite in float64.
  */
 import { argmax, softmax } from '../lib/conv';
+import { fixed as fixedText, fmt } from '../lib/format/number';
 
 export const LABEL_SETS = {
   digitos: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
@@ -74,10 +75,7 @@ export const topClass = (p: ArrayLike<number>): number => argmax(p);
 export function numText(v: number, digits = 2, fixed = false): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const r = Object.is(Math.round(v * 10 ** digits), -0) ? 0 : v;
-  return r.toLocaleString('es-ES', {
-    maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0, useGrouping: false,
-  }).replace('-', '−');
+  return fixed ? fixedText(v, digits) : fmt(v, digits);
 }
 
 /**

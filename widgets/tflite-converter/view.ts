@@ -20,6 +20,7 @@ import { BATCH, compareBatch, convertModel, predictAll, releaseReady, type Ready
 import { RunPanel, TEST_MAX } from './run-panel';
 import { downloadFile } from '../lib/widget/files';
 import './style.css';
+import { intText } from '../lib/format/number';
 
 
 const schema = {
@@ -194,7 +195,7 @@ class TfliteConverter extends WidgetElement<typeof schema> {
       h('tr', {}, h('th', { scope: 'row' }, h('code', { text: 'model_data.h' })), h('td', { text: 'el int8 de E/S int8 como array de C' }),
         h('td', { class: 'tl-num', text: fmtBytes(new TextEncoder().encode(r.header).length) }), h('td', { text: 'abajo, en «A la placa»' })));
     this.#el.ratio.textContent =
-      `El modelo tiene ${params.toLocaleString('es-ES')} parámetros: en float32 son ${fmtBytes(4 * params)} de pesos. ` +
+      `El modelo tiene ${intText(params)} parámetros: en float32 son ${fmtBytes(4 * params)} de pesos. ` +
       `El .tflite int8 ocupa ${(100 * sizes.int8 / sizes.fp32).toFixed(0)} % del float32: cada peso pasa de 4 bytes a 1.`;
     this.dataset.sizes = JSON.stringify(sizes);
   }

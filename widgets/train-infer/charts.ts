@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { HI, LO, type Line, type LossPoint, type Point } from './core';
 import { quietChart, uniqueId } from '../lib/widget/dom';
+import { sci, sig, superscript, tick } from '../lib/format/number';
 
 export interface Colors {
   fg: string;
@@ -140,7 +141,7 @@ export function lossChart(
   hi *= 1.5;
   return quietChart(Plot.plot({
     width, height: 190, marginLeft: 46, marginTop: 24, marginBottom: 36, marginRight: 14, style: style(c),
-    x: { domain: [0, Math.max(10, last?.step ?? 0)], label: 'paso →', labelAnchor: 'right', ticks: 4, tickFormat: (d: number) => d.toLocaleString('es-ES') },
+    x: { domain: [0, Math.max(10, last?.step ?? 0)], label: 'paso →', labelAnchor: 'right', ticks: 4, tickFormat: tick },
     y: { type: 'log', domain: [lo, hi], label: '↑ pérdida L (escala log.)', grid: true, ticks: logTicks(lo, hi), tickFormat: logLabel },
     marks,
   }) as unknown as Element);
@@ -162,16 +163,13 @@ export function logTicks(lo: number, hi: number): number[] {
   return out;
 }
 
-const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** 0,5 · 1 · 10 · 100 · 10³ … 10⁸ (powers of ten from 1000 on, so labels stay short). */
 function logLabel(v: number): string {
   if (v >= 1000) {
     const e = Math.round(Math.log10(v));
-    const m = v / 10 ** e;
-    const sup = String(e).split('').map((d) => SUP[Number(d)]).join('');
-    return Math.abs(m - 1) < 1e-9 ? `10${sup}` : `${m.toLocaleString('es-ES')}·10${sup}`;
+    return Math.abs(v / 10 ** e - 1) < 1e-9 ? `10${superscript(e)}` : sci(v, 3);
   }
-  return v.toLocaleString('es-ES', { maximumSignificantDigits: 3 });
+  return sig(v, 3);
 }
 
 /** Inference: only the frozen line, the query x* and its prediction ŷ* with guides to the axes. */

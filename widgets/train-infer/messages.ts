@@ -2,10 +2,8 @@
  * Spanish texts of train-infer built from numbers (pure: strings in, strings out).
  * Numbers use fmt() (decimal comma); very large ones use ×10ⁿ notation.
  */
-import { fmt } from '../lib/widget/dom';
+import { fmt, intText, superscript } from '../lib/format/number';
 import { multiplicationsPerStep, type Line } from './core';
-
-const SUP: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
 /** fmt() for ordinary sizes; m × 10ⁿ when |v| ≥ 10⁶ (a diverging loss). */
 export function num(v: number, digits = 3): string {
@@ -13,41 +11,41 @@ export function num(v: number, digits = 3): string {
   if (!Number.isFinite(v) || Math.abs(v) < 1e6) return fmt(v, digits);
   const e = Math.floor(Math.log10(Math.abs(v)));
   const m = v / 10 ** e;
-  return `${fmt(m, 2)} × 10${String(e).replace(/./g, (ch) => SUP[ch] ?? ch)}`;
+  return `${fmt(m, 2)} × 10${superscript(e)}`;
 }
 
-/** Integer with thousands separators (es-ES groups from 10 000 on). */
-export const int = (v: number): string => Math.round(v).toLocaleString('es-ES');
+/** Integer, grouped from 1 000 on (lib/format). */
+export { intText };
 
 export const lineText = (m: Line): string => `ŷ = ${num(m.w)}·x ${m.b < 0 ? '−' : '+'} ${num(Math.abs(m.b))}`;
 
 export function trainedText(step: number, exactGap: number | null): string {
   const close = exactGap !== null && exactGap < 1e-4;
   return close
-    ? `Convergió en ${int(step)} pasos: w y b coinciden con la solución exacta de mínimos cuadrados ` +
+    ? `Convergió en ${intText(step)} pasos: w y b coinciden con la solución exacta de mínimos cuadrados ` +
         '(diferencia menor que 0,0001). El modelo queda congelado para la fase de inferencia.'
-    : `Convergió en ${int(step)} pasos. El modelo queda congelado para la fase de inferencia.`;
+    : `Convergió en ${intText(step)} pasos. El modelo queda congelado para la fase de inferencia.`;
 }
 
 export function stoppedText(step: number): string {
-  return `Entrenamiento detenido en el paso ${int(step)}. El modelo congelado es el de ese momento, ` +
+  return `Entrenamiento detenido en el paso ${intText(step)}. El modelo congelado es el de ese momento, ` +
     'que todavía no es el mejor posible: vuelve a pulsar «Entrenar» para seguir.';
 }
 
 export function oneStepText(step: number, loss: number): string {
-  return `Paso ${int(step)} dado a mano: w y b se han movido un poco cuesta abajo y ahora L = ${num(loss, 4)}. ` +
+  return `Paso ${intText(step)} dado a mano: w y b se han movido un poco cuesta abajo y ahora L = ${num(loss, 4)}. ` +
     'Ese es el modelo congelado por ahora; pulsa «Entrenar» para seguir hasta el mínimo.';
 }
 
 export function maxStepsText(limit: number, alpha: number): string {
-  return `Se alcanzó el límite de ${int(limit)} pasos sin llegar al mínimo: con α = ${fmt(alpha, 4)} cada paso ` +
+  return `Se alcanzó el límite de ${intText(limit)} pasos sin llegar al mínimo: con α = ${fmt(alpha, 4)} cada paso ` +
     'avanza muy poco. Sube la tasa de aprendizaje, o pulsa «Entrenar» otra vez para continuar desde aquí. ' +
     'Mientras tanto, el modelo congelado es el de ahora.';
 }
 
 export function divergedText(alpha: number, steps: number, loss: number, alphaMax: number): string {
   const reached = Number.isFinite(loss) ? `llegó a ${num(loss)}` : 'ya no es ni un número finito';
-  return `La pérdida se ha disparado: en ${int(steps)} pasos L ${reached}. Con α = ${fmt(alpha, 4)} cada paso ` +
+  return `La pérdida se ha disparado: en ${intText(steps)} pasos L ${reached}. Con α = ${fmt(alpha, 4)} cada paso ` +
     'es tan largo que se pasa del mínimo y cae al otro lado, más lejos que antes, y así una y otra vez. ' +
     `Para estos datos el descenso solo es estable si α es menor que ${fmt(alphaMax, 4)}. ` +
     'Baja la tasa de aprendizaje y vuelve a pulsar «Entrenar» (el modelo se ha reiniciado a w = 0, b = 0).';
@@ -56,8 +54,8 @@ export function divergedText(alpha: number, steps: number, loss: number, alphaMa
 export function costText(steps: number, n: number): string {
   const mult = steps * multiplicationsPerStep(n);
   return `Coste: esta predicción es 1 multiplicación y 1 suma, y solo necesita w, b y x*. ` +
-    `El entrenamiento hizo ${int(steps)} pasos de ${int(multiplicationsPerStep(n))} multiplicaciones ` +
-    `(${int(mult)} en total) y necesitó los ${n} ejemplos con su respuesta y.`;
+    `El entrenamiento hizo ${intText(steps)} pasos de ${intText(multiplicationsPerStep(n))} multiplicaciones ` +
+    `(${intText(mult)} en total) y necesitó los ${n} ejemplos con su respuesta y.`;
 }
 
 export const STALE =

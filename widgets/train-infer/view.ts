@@ -281,7 +281,7 @@ class TrainInfer extends WidgetElement<typeof schema> {
     const g = gradient(this.#model, pts);
     const ex = ls ? [nw(`w* = ${T.num(ls.w)}`), ' · ', nw(`b* = ${T.num(ls.b)}`), ' · ', nw(`L* = ${T.num(Lx ?? 0, 4)}`)] : [];
     e.readout.replaceChildren(
-      h('div', {}, `Paso ${T.int(this.#steps)}`),
+      h('div', {}, `Paso ${T.intText(this.#steps)}`),
       h('div', {}, nw(`w = ${T.num(this.#model.w)}`, 'ti-w'), ' · ', nw(`b = ${T.num(this.#model.b)}`, 'ti-b')),
       h('div', {}, 'L = ', nw(T.num(L, 4), 'ti-L')),
       h('div', {}, nw(`∂L/∂w = ${T.num(g.dw)}`), ' · ', nw(`∂L/∂b = ${T.num(g.db)}`)),
@@ -290,7 +290,7 @@ class TrainInfer extends WidgetElement<typeof schema> {
     );
     e.fit.setAttribute('aria-label', `Diagrama de dispersión con ${pts.length} puntos; recta actual ${T.lineText(this.#model)}, pérdida L = ${T.num(L, 4)}.`);
     e.loss.setAttribute('aria-label', this.#diverged ? 'Curva de pérdida: crece sin control hasta que el entrenamiento se detiene.'
-      : `Curva de pérdida: ${this.#hist.size ? `L = ${T.num(L, 4)} en el paso ${T.int(this.#steps)}` : 'todavía sin entrenar'}.`);
+      : `Curva de pérdida: ${this.#hist.size ? `L = ${T.num(L, 4)} en el paso ${T.intText(this.#steps)}` : 'todavía sin entrenar'}.`);
     e.train.disabled = this.#running;
     e.one.disabled = this.#running;
     e.stop.disabled = !this.#running;

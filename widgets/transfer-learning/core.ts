@@ -6,6 +6,7 @@
 import type { Mode } from '../lib/transfer/model';
 import type { ExperimentConfig, TestPoint, TrainPoint } from '../lib/transfer/run';
 import { paramCounts } from '../lib/transfer/params';
+import { fmt, intText, pct as pctOf } from '../lib/format/number';
 
 export const PER_CLASS = ['5', '10', '20'] as const;
 export type PerClass = (typeof PER_CLASS)[number];
@@ -30,13 +31,11 @@ export function experimentConfig(epochs: number, seed: number, backend: string):
   return { epochs, batchSize: BATCH_SIZE, learningRate: LEARNING_RATE, seed, evalEvery: evalEvery(epochs), evalChunk: EVAL_CHUNK[backend] ?? 10 };
 }
 
-/** 0.8123 → '81,2 %'. */
-export function pct(v: number, digits = 1): string {
-  return `${(100 * v).toLocaleString('es-ES', { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
-}
+/** 0.8123 → '81,2 %', 0.5 → '50,0 %' (exactly `digits` decimals, so a column lines up). */
+export const pct = (v: number, digits = 1): string => pctOf(v, digits, { fixed: true });
 
-/** Integer with Spanish grouping (3925 → '3925', 12345 → '12.345'). */
-export const intText = (n: number): string => n.toLocaleString('es-ES');
+/** Integer grouped from 1 000 up (3925 → «3 925»). */
+export { intText };
 
 /** One row of the comparison table per model. */
 export interface ResultRow {
@@ -59,7 +58,7 @@ export function resultRows(last: Record<Mode, TestPoint | null>, k = CLASSES): R
       trainable: intText(p.trainable),
       frozen: intText(p.frozen),
       accuracy: t ? pct(t.accuracy) : '—',
-      loss: t ? t.loss.toLocaleString('es-ES', { maximumFractionDigits: 3 }) : '—',
+      loss: t ? fmt(t.loss, 3) : '—',
       perDigit: t ? t.correctPerClass.map((c, i) => pct(c / Math.max(1, t.countPerClass[i]!), 0)) : new Array<string>(k).fill('—'),
     };
   });
@@ -71,7 +70,7 @@ export function verdict(last: Record<Mode, TestPoint | null>, perClass: number, 
   const s = last.scratch;
   if (!t || !s) return null;
   const diff = 100 * (t.accuracy - s.accuracy);
-  const pts = Math.abs(diff).toLocaleString('es-ES', { maximumFractionDigits: 1 });
+  const pts = fmt(Math.abs(diff), 1);
   const head = `Con ${perClass} ejemplos por dígito y ${epochs} épocas, `;
   if (Math.abs(diff) < 0.05) return `${head}los dos modelos aciertan lo mismo en los ${intText(t.countPerClass.reduce((a, b) => a + b, 0))} dígitos de prueba.`;
   return diff > 0
@@ -86,8 +85,8 @@ export function describeLoss(train: readonly TrainPoint[], test: readonly TestPo
   const parts = (['transfer', 'scratch'] as const).map((m) => {
     const tr = lastOf(train, m);
     const te = lastOf(test, m);
-    const trText = tr ? `entrenamiento ${tr.loss.toLocaleString('es-ES', { maximumFractionDigits: 3 })}` : '';
-    const teText = te ? `, prueba ${te.loss.toLocaleString('es-ES', { maximumFractionDigits: 3 })}` : '';
+    const trText = tr ? `entrenamiento ${fmt(tr.loss, 3)}` : '';
+    const teText = te ? `, prueba ${fmt(te.loss, 3)}` : '';
     return `${MODE_LABEL[m]}: ${trText}${teText}`;
   });
   const e = Math.max(...train.map((p) => p.epoch));

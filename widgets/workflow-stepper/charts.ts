@@ -7,8 +7,8 @@ import { climate } from '../lib/data/weather';
 import { plotStyle, type Colors } from '../lib/widget/plotkit';
 import { quietChart } from '../lib/widget/dom';
 import { svgEl as el } from '../lib/draw/svg';
+import { tick } from '../lib/format/number';
 
-const tick = (d: number): string => d.toLocaleString('es-ES');
 
 /** Temperature of every recorded day (°C) against the day number, with the climate c(d) dashed. */
 export function daysChart(width: number, temp: readonly number[], doy: readonly number[], c: Colors): SVGSVGElement {

@@ -1,8 +1,8 @@
 /** Spanish texts of workflow-stepper (pure). */
-import { fmt, h } from '../lib/widget/dom';
+import { h } from '../lib/widget/dom';
+import { fmt, intText } from '../lib/format/number';
 import type { RunStatus } from '../lib/nn/model-run';
 
-const int = (v: number): string => v.toLocaleString('es-ES');
 
 export const ACT_LABEL = { tanh: 'tangente hiperbólica (tanh)', relu: 'ReLU', sigmoid: 'sigmoide' } as const;
 
@@ -31,12 +31,12 @@ const last = (v: readonly number[]): number => v[v.length - 1] ?? NaN;
 
 /** Lines of the training readout (losses in °C²). */
 export function trainLines(status: RunStatus, epoch: number, total: number, train: readonly number[], val: readonly number[], reason: string, lr: number): string[] {
-  const lines = [`Época ${int(epoch)} de ${int(total)}`];
+  const lines = [`Época ${intText(epoch)} de ${intText(total)}`];
   if (train.length) lines.push(`MSE de entrenamiento: ${fmt(last(train), 3)} °C² (RMSE ${fmt(Math.sqrt(last(train)), 2)} °C)`);
   if (val.length) lines.push(`MSE de validación: ${fmt(last(val), 3)} °C² (RMSE ${fmt(Math.sqrt(last(val)), 2)} °C)`);
   if (status === 'running') lines.push('Entrenando…');
   else if (status === 'done') lines.push('Entrenamiento terminado. Ya puedes pasar a «Evaluar».');
-  else if (status === 'stopped') lines.push(`Detenido en la época ${int(epoch)}. Puedes evaluar esta red o volver a entrenar desde el principio.`);
+  else if (status === 'stopped') lines.push(`Detenido en la época ${intText(epoch)}. Puedes evaluar esta red o volver a entrenar desde el principio.`);
   else if (status === 'diverged') {
     lines.push(`El entrenamiento ha divergido con α = ${fmt(lr, 3)}: ${reason} La pérdida crecía en vez de bajar; lo hemos ` +
       'detenido y la red ha vuelto a sus pesos iniciales. Baja la tasa de aprendizaje (por ejemplo, a la décima parte) y entrena otra vez.');
@@ -47,7 +47,7 @@ export function trainLines(status: RunStatus, epoch: number, total: number, trai
 export function lossAlt(train: readonly number[], val: readonly number[]): string {
   if (!train.length) return 'Curva de pérdida: todavía no hay ninguna época.';
   return `Curvas de pérdida por época: entrenamiento de ${fmt(train[0]!, 3)} a ${fmt(last(train), 3)} °C² y validación ` +
-    `de ${fmt(val[0] ?? NaN, 3)} a ${fmt(last(val), 3)} °C² en ${int(train.length)} épocas.`;
+    `de ${fmt(val[0] ?? NaN, 3)} a ${fmt(last(val), 3)} °C² en ${intText(train.length)} épocas.`;
 }
 
 /** Colour key of the loss chart (train and validation lines). */

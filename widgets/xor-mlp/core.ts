@@ -9,7 +9,7 @@
  */
 import { Mlp, train, xorDataset, type Trainer } from '../lib/nn';
 import { runSlice } from '../lib/time/slice';
-import { fmt } from '../lib/widget/dom';
+import { fmt, intText, sig } from '../lib/format/number';
 
 export const LO = -0.5;
 export const HI = 1.5;
@@ -154,8 +154,7 @@ export function niceEpochMax(epochs: number): number {
 
 const pt = (p: number): string => `(${XOR_ROWS[p]!.join(', ')})`;
 /** A loss value with 4 significant digits (0,1255 · 0,009962), so 0,00996 never reads as "0,01". */
-export const fmtLoss = (v: number): string =>
-  Number.isFinite(v) ? v.toLocaleString('es-ES', { minimumSignificantDigits: 4, maximumSignificantDigits: 4 }) : fmt(v);
+export const fmtLoss = (v: number): string => sig(v, 4, { fixed: true });
 
 /** Why the run stopped and what to change, or '' while running. */
 export function statusText(run: XorRun): string {
@@ -170,7 +169,7 @@ export function statusText(run: XorRun): string {
     case 'diverged':
       return run.trainer.reason;
     case 'limit':
-      return `Se ha llegado al límite de ${MAX_EPOCHS.toLocaleString('es-ES')} épocas sin bajar de ${fmt(TARGET_LOSS)} (pérdida ${L}; acierta ${nRight} de 4). Reinicia con otra semilla o con una α mayor.`;
+      return `Se ha llegado al límite de ${intText(MAX_EPOCHS)} épocas sin bajar de ${fmt(TARGET_LOSS)} (pérdida ${L}; acierta ${nRight} de 4). Reinicia con otra semilla o con una α mayor.`;
     case 'stalled': {
       const st = run.stall!;
       const wrong = o.right.map((ok, p) => (ok ? '' : `${pt(p)} da ${fmt(o.y[p]!)} en lugar de ${XOR_D[p]}`)).filter(Boolean);

@@ -8,6 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { fmt, quietChart } from '../lib/widget/dom';
 import { TARGET_LOSS } from './core';
+import { tick } from '../lib/format/number';
 
 const NS = 'http://www.w3.org/2000/svg';
 export const LOSS_DOMAIN: readonly [number, number] = [0.001, 1];
@@ -18,7 +19,7 @@ export function lossFrame(width: number, xMax: number, c: LossColors): SVGSVGEle
   const svg = Plot.plot({
     width, height: 170, marginLeft: 48, marginBottom: 34, marginTop: 18, marginRight: 22,
     style: { background: 'transparent', color: c.fg, fontSize: '12px' },
-    x: { label: 'época →', labelAnchor: 'right', domain: [0, xMax], ticks: 4, tickFormat: (d: number) => d.toLocaleString('es-ES') },
+    x: { label: 'época →', labelAnchor: 'right', domain: [0, xMax], ticks: 4, tickFormat: tick },
     y: { type: 'log', label: '↑ pérdida (escala log.)', domain: [...LOSS_DOMAIN], ticks: [0.001, 0.01, 0.1, 1], tickFormat: (d: number) => fmt(d, 3), grid: true },
     marks: [Plot.ruleY([TARGET_LOSS], { stroke: c.target, strokeDasharray: '5 4' })],
   }) as unknown as SVGSVGElement;
