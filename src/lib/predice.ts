@@ -6,11 +6,11 @@
  *   { [prediceId]: { guess: number | string, result?: number | string, at: string (ISO 8601) } }
  * `result` is absent until the widget (or the build-time value) has given one.
  */
-import { int } from '../../widgets/lib/format/number';
+import { intText } from '../../widgets/lib/format/number';
 import { fmt } from '../../widgets/lib/widget/dom';
 
 /** Spanish number: integers grouped with a thin space (12 544), decimals with a comma. */
-const num = (v: number, decimals: number): string => (decimals === 0 ? int(v) : fmt(v, decimals));
+const num = (v: number, decimals: number): string => (decimals === 0 ? intText(v) : fmt(v, decimals));
 
 export type Value = number | string;
 
