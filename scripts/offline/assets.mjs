@@ -13,9 +13,10 @@ export const HEAVY_CACHE_PREFIX = 'tinyml-pesados-';
 export const OFFLINE_LIST = 'offline-assets.json';
 export const OFFLINE_LIST_FORMAT = 'tinyml-offline-assets';
 
-// Files nobody requests from a page: Pagefind's ready-made UIs (we use pagefind.js only), the
-// legacy KaTeX font formats (every browser we support takes woff2), repository dotfiles.
-const NEVER = [/^pagefind\/pagefind-(component-|modular-)?ui\./, /\.(woff|ttf|md|map)$/, /(^|\/)\.git/, /^sw\.js$/, /^sw-cleanup\.js$/, /^workbox-[^/]+\.js$/];
+// Files nobody requests from a page: Pagefind's ready-made UIs and highlighter (we use
+// pagefind.js only), the legacy KaTeX font formats (every browser we support takes woff2),
+// repository dotfiles, the test-harness pages under pruebas/ (no lesson links them).
+const NEVER = [/^pagefind\/pagefind-(component-|modular-)?ui\./, /^pagefind\/pagefind-highlight\./, /^pruebas\//, /\.(woff|ttf|md|map)$/, /(^|\/)\.git/, /^sw\.js$/, /^sw-cleanup\.js$/, /^workbox-[^/]+\.js$/];
 const LIGHT_EXT = /\.(html|css|js|mjs|json|svg|png|webmanifest|woff2|pagefind|pf_fragment|pf_index|pf_meta|ino|h|txt)$/;
 
 /**

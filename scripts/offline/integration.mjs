@@ -45,8 +45,9 @@ export function offlineWorker() {
           globDirectory: outDir,
           globPatterns: [...plan.light.map((f) => f.path), OFFLINE_LIST],
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-          // Hashed file names under _astro/ need no revision query.
-          dontCacheBustURLsMatching: /^_astro\//,
+          // Content-hashed names (Astro's _astro/, Pagefind's fragments and index chunks) need no
+          // revision in the precache list (keeps sw.js ≤ 10 KB gzip).
+          dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/)/,
           // Query strings (?proyector=1, shared widget state) never change the static page.
           ignoreURLParametersMatching: [/.*/],
           cleanupOutdatedCaches: true,

@@ -85,6 +85,8 @@ describe('build classification (scripts/offline/assets.mjs)', () => {
     expect(classify({ path: 'models/default-cnn/model.json', bytes: 2_000 })).toBe('heavy');
     expect(classify({ path: 'data/mnist-10k.bin', bytes: 7_000_000 })).toBe('heavy');
     expect(classify({ path: 'pagefind/pagefind-ui.js', bytes: 100 })).toBe('skip');
+    expect(classify({ path: 'pagefind/pagefind-highlight.js', bytes: 100 })).toBe('skip');
+    expect(classify({ path: 'pruebas/litert/index.html', bytes: 100 })).toBe('skip');
     expect(classify({ path: '_astro/KaTeX_Main.ttf', bytes: 100 })).toBe('skip');
     expect(classify({ path: 'sw.js', bytes: 100 })).toBe('skip');
   });
