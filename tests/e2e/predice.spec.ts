@@ -5,6 +5,8 @@ import { axeViolations, expect, test, widget } from './fixtures';
 const LESSON = '/lecciones/descenso-de-gradiente/';
 const KEY = 'tinyml:predice:descenso-de-gradiente';
 
+test.describe.configure({ timeout: 150_000 });
+
 test('Predice: the widget stays veiled until the bet, its run gives the answer, the bet survives a reload', async ({ page }) => {
   await page.goto(LESSON);
   const box = page.locator('aside#pasos-parabola');
