@@ -15,7 +15,7 @@ export { bytesText, contrastRatio, intText, luminance, pct, textOn };
 
 export const LEARNING_RATES = ['0.0003', '0.001', '0.003', '0.01', '0.03', '0.1'] as const;
 export const BATCH_SIZES = ['8', '16', '32', '64', '128', '256'] as const;
-export const TRAIN_SIZES = ['500', '1000', '2000', '4000', '8000'] as const;
+export const TRAIN_SIZES = ['500', '1000', '2000', '4000', '7000'] as const;
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 
 /** The trainer's state (URL-shareable); the controls read their ranges and options from it. */
@@ -26,7 +26,7 @@ export const trainerSchema = {
   epochs: intField(5, 1, 30),
   lr: oneOf(LEARNING_RATES, '0.003'),
   batch: oneOf(BATCH_SIZES, '64'),
-  examples: oneOf(TRAIN_SIZES, '8000'),
+  examples: oneOf(TRAIN_SIZES, '7000'),
   optimizer: oneOf(OPTIMIZERS, 'adam'),
   seed: intField(1, 0, 9999),
 };
