@@ -51,6 +51,8 @@ test('cells: outputs, errors, walls, loops, shared state, checker, reload', asyn
   await expect(err.locator('.celda-error')).toHaveAttribute('data-line', '3');
   await expect(err.locator('.celda-error-msg')).toHaveText("Línea 3: no se puede leer «propiedad» de null");
   await expect(err.locator('pre.celda-text')).toHaveCount(0);
+  // …and the editor marks that line.
+  await expect(err.locator('.cm-line[data-error-line]')).toHaveText('null.propiedad;');
   // Every output kind and the error box pass axe.
   expect(await axeViolations(page, ['figure[data-celda="salidas"]', 'figure[data-celda="error-linea"]'])).toEqual([]);
 

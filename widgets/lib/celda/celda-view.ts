@@ -168,6 +168,7 @@ function renderItem(cell: Cell, item: OutputItem): void {
       const div = el('div', 'celda-error');
       div.setAttribute('role', 'alert');
       div.dataset.line = item.line === null ? '' : String(item.line);
+      cell.editor.markError(item.line);
       const where = item.line === null ? '' : `Línea ${item.line}: `;
       div.append(el('p', 'celda-error-msg', `${where}${item.message}`));
       if (item.missing) {
@@ -182,6 +183,7 @@ function renderItem(cell: Cell, item: OutputItem): void {
 }
 
 function clearOutput(cell: Cell): void {
+  cell.editor.markError(null);
   cell.out.replaceChildren();
   cell.out.dataset.count = '0';
 }

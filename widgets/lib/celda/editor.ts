@@ -4,8 +4,8 @@
  * editor (CodeMirror's escape hatch for indentWithTab), Ctrl/Cmd+Enter runs the cell.
  */
 import { basicSetup } from 'codemirror';
-import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Prec } from '@codemirror/state';
+import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/view';
+import { EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -40,13 +40,32 @@ const courseTheme = EditorView.theme({
   '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--fg)' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
   '.cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '.cm-celda-error-line': { backgroundColor: 'var(--err-bg)', boxShadow: 'inset 3px 0 0 var(--err-fg)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent)' },
+});
+
+/** The line of the last error (1-based), marked until the code changes. */
+const setErrorLine = StateEffect.define<number | null>();
+const errorLineField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) {
+      if (!e.is(setErrorLine)) continue;
+      if (e.value === null || e.value < 1 || e.value > tr.state.doc.lines) return Decoration.none;
+      const line = tr.state.doc.line(e.value);
+      return Decoration.set([Decoration.line({ class: 'cm-celda-error-line', attributes: { 'data-error-line': String(e.value) } }).range(line.from)]);
+    }
+    return tr.docChanged ? Decoration.none : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
 });
 
 export interface CellEditor {
   view: EditorView;
   getCode(): string;
   setCode(code: string): void;
+  /** Marks the line of an error (null clears it). */
+  markError(line: number | null): void;
 }
 
 export function createEditor(parent: HTMLElement, code: string, opts: { label: string; describedBy?: string; onRun: () => void; onChange: (code: string) => void }): CellEditor {
@@ -61,6 +80,7 @@ export function createEditor(parent: HTMLElement, code: string, opts: { label: s
         javascript(),
         syntaxHighlighting(courseHighlight),
         courseTheme,
+        errorLineField,
         // Long lines wrap: no horizontal scrolling region inside the page (axe, phones).
         EditorView.lineWrapping,
         EditorState.phrases.of(PHRASES_ES),
@@ -75,5 +95,6 @@ export function createEditor(parent: HTMLElement, code: string, opts: { label: s
     view,
     getCode: () => view.state.doc.toString(),
     setCode: (c: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: c } }),
+    markError: (line: number | null) => view.dispatch({ effects: setErrorLine.of(line) }),
   };
 }
