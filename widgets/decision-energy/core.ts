@@ -56,8 +56,9 @@ export const CYCLES_INT8: Fact = {
   symbol: 'c_int8', label: 'Ciclos por MAC en int8 con CMSIS-NN', value: 3, unit: 'ciclos/MAC',
   range: [2, 5], status: 'supuesto',
   source: 'Suposición derivada de Lai, Suda y Chandra, «CMSIS-NN: Efficient Neural Network Kernels for Arm Cortex-M CPUs» (arXiv:1801.06601, 2018), sección 4: ' +
-    'su CNN de CIFAR-10 (convoluciones 5×5 de 32, 32 y 64 filtros; ≈ 12,3 millones de MAC según nuestra cuenta) clasifica unas 10 imágenes por segundo en un Cortex-M7 a 216 MHz, ' +
-    '≈ 1,7 ciclos por MAC. El M4 no emite dos instrucciones por ciclo como el M7; su SMLAD hace dos MAC de 16 bits por instrucción.',
+    'su CNN de CIFAR-10 (convoluciones 5×5 de 32, 32 y 64 filtros) clasifica unas 10 imágenes por segundo en un Cortex-M7. ' +
+    'Sin contrastar aquí, y por eso suposición: el reloj de esa placa (≈ 216 MHz) y los ≈ 12,3 millones de MAC de la red, cuenta nuestra, que darían ≈ 1,7 ciclos por MAC. ' +
+    'El M4 no emite dos instrucciones por ciclo como el M7; su SMLAD hace dos MAC de 16 bits por instrucción.',
 };
 
 /** Active current of the nRF52840 running code at 64 MHz, mA (assumption with range). */
@@ -88,7 +89,7 @@ export const SLEEP_OFF: Fact = {
 export const CR2032_CAPACITY: Fact = {
   symbol: 'Q', label: 'Capacidad de una CR2032', value: 225, unit: 'mAh', status: 'citado',
   source: 'Capacidad típica de la norma IEC 60086 / ANSI 5004LC (hasta 2,0 V), la misma que usa la calculadora de la lección 01; ' +
-    'la hoja de Energizer da algo más (≈ 235 mAh, con una carga de 15 kΩ). Con corrientes de miliamperios una pila de botón entrega menos.',
+    'algunas hojas de fabricante dan algo más (≈ 235 mAh con una carga de 15 kΩ; sin contrastar aquí). Con corrientes de miliamperios una pila de botón entrega menos.',
 };
 
 export const CR2032_VOLTAGE: Fact = {
