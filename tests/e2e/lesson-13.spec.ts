@@ -122,5 +122,5 @@ test('poda: la curva global completa se calcula, se puede detener y cae al final
   console.log(`curva global: ${accs.map(([p, a]) => `${p}:${a}`).join(' ')}`);
   expect(accs[0]![1]).toBeGreaterThan(96.5);
   expect(accs[19]![1]).toBeLessThan(accs[0]![1] - 20);
-  await expect(root.locator('.pe-size')).toHaveAttribute('aria-label', /36\.392 B guardados en float32/);
+  await expect(root.locator('.pe-size')).toHaveAttribute('aria-label', /36\u202f392 B guardados en float32/);
 });
