@@ -159,7 +159,7 @@ test('workflow-stepper: las etapas se desbloquean en orden y corren las seis', a
   await expect(step(fig, 4)).toBeDisabled();
   await run(fig, 'Entrenar la red');
   await expect(fig.locator('.ws-train-info')).toContainText('Entrenamiento terminado', { timeout: 120_000 });
-  await expect(fig.locator('.ws-loss')).toHaveAttribute('aria-label', /en 1\.?000 épocas/);
+  await expect(fig.locator('.ws-loss')).toHaveAttribute('aria-label', /en 1\u202f000 épocas/);
   await next(fig);
   await run(fig, 'Evaluar con el conjunto de prueba');
   await expect(fig.locator('.ws-verdict')).toContainText('La red mejora a la referencia');
