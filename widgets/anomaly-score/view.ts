@@ -5,7 +5,7 @@
  * ‖p − c‖, r and the score. data-phase: normal | anomalous; data-score, data-cluster carry it.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { fmt, h, numberInput, slider, uniqueId } from '../lib/widget/dom';
+import { fmt, h, numberInput, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { int, num } from '../lib/state/schema';
 import { scoreView, type ScoreView } from './core';
 import { scorePlane, type ScorePlane } from './render';
@@ -80,11 +80,7 @@ class AnomalyScore extends WidgetElement<State> {
   protected update(): void {
     const s = this.state;
     const e = this.#el;
-    e.k.set(s.k);
-    e.seed.set(s.seed);
-    e.umbral.set(s.umbral);
-    e.px.set(s.px);
-    e.py.set(s.py);
+    syncControls(e, s, ['k', 'seed', 'umbral', 'px', 'py']);
     const v = (this.#view = scoreView(s));
     const p = v.probe;
     this.dataset.phase = v.anomalous ? 'anomalous' : 'normal';

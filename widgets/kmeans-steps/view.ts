@@ -7,7 +7,7 @@
  * data-steps, data-inertia, data-points, data-k, data-reseeded carry what is shown.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, fmt, h, numberInput, select, slider, uniqueId } from '../lib/widget/dom';
+import { button, fmt, h, numberInput, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { Stepper } from '../lib/widget/stepper';
 import { int, nums, oneOf } from '../lib/state/schema';
 import {
@@ -151,11 +151,7 @@ class KMeansSteps extends WidgetElement<State> {
   protected update(): void {
     const s = this.state;
     const e = this.#el;
-    e.datos.set(s.datos);
-    e.fx.set(s.fx);
-    e.fy.set(s.fy);
-    e.k.set(s.k);
-    e.seed.set(s.seed);
+    syncControls(e, s, ['datos', 'fx', 'fy', 'k', 'seed']);
     e.featRow.hidden = s.datos !== 'movimiento';
     e.undo.hidden = s.datos !== 'grupos';
     e.undo.disabled = s.extra.length < 2;

@@ -10,7 +10,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { h, select, slider } from '../lib/widget/dom';
+import { h, select, slider, syncControls } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { loadKws, type LoadedKws } from '../lib/kws/load';
@@ -287,10 +287,7 @@ class KwsAnatomy extends WidgetElement<State> {
   protected update(): void {
     const s = this.state;
     const e = this.#el;
-    e.cada.set(s.cada);
-    e.fft.set(s.fft);
-    e.mel.set(s.mel);
-    e.mfcc.set(s.mfcc);
+    syncControls(e, s, ['cada', 'fft', 'mel', 'mfcc']);
     if (this.#timeline && this.#timeline.o.everyHops !== everyHops(s.cada)) this.#timeline.setSettings(RECOGNIZE_DEFAULTS, everyHops(s.cada));
     const settings = this.#settings();
     const c = (this.#costs = anatomyCosts(settings, this.#modelShape()));

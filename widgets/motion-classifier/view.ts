@@ -10,7 +10,7 @@
  * data-phase: loading | idle | training | trained | stopped | error | empty; data-test-acc etc.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, numberInput, select, slider, uniqueId } from '../lib/widget/dom';
+import { button, cssVar, h, numberInput, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
@@ -135,12 +135,7 @@ class MotionClassifier extends WidgetElement<typeof schema> {
     super.resetState();
     const s = this.state;
     const e = this.#el;
-    e.h1.set(s.h1);
-    e.h2.set(s.h2);
-    e.epocas.set(s.epocas);
-    e.lr.set(s.lr);
-    e.lote.set(s.lote);
-    e.seed.set(s.seed);
+    syncControls(e, s, ['h1', 'h2', 'epocas', 'lr', 'lote', 'seed']);
   }
 
   #phase(p: Phase): void {

@@ -8,7 +8,7 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, fmt, h, numberInput, select, slider, uniqueId } from '../lib/widget/dom';
+import { button, cssVar, fmt, h, numberInput, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { BACKEND_LABEL, enableFastTraining } from '../lib/cnn/backend';
 import { loadTf, type TfRuntime } from '../lib/cnn/tf-main';
@@ -165,11 +165,7 @@ class SeqForecast extends WidgetElement<State> {
   protected update(): void {
     const s = this.state;
     const e = this.#el;
-    e.serie.set(s.serie);
-    e.L.set(s.L);
-    e.horizonte.set(s.horizonte);
-    e.epocas.set(s.epocas);
-    e.seed.set(s.seed);
+    syncControls(e, s, ['serie', 'L', 'horizonte', 'epocas', 'seed']);
     if (this.#results && this.#results.key !== this.#key() && !this.#busy) this.#results = null;
     const p = this.#prepared();
     e.about.textContent = p.series.about;

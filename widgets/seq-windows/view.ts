@@ -5,7 +5,7 @@
  * (rows, row, start, target, part, train/test/gap counts) for the browser tests.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, fmt, h, numberInput, select, slider, uniqueId } from '../lib/widget/dom';
+import { button, fmt, h, numberInput, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { SERIES_LABELS, type SeriesId } from '../lib/seq/series';
 import { PART_LABEL, firstRowOf, windowsView, type RowView, type WindowsView } from './core';
@@ -89,11 +89,7 @@ class SeqWindows extends WidgetElement<State> {
   #syncControls(): void {
     const s = this.state;
     const e = this.#el;
-    e.serie.set(s.serie);
-    e.seed.set(s.seed);
-    e.L.set(s.L);
-    e.paso.set(s.paso);
-    e.horizonte.set(s.horizonte);
+    syncControls(e, s, ['serie', 'seed', 'L', 'paso', 'horizonte']);
   }
 
   #move(d: number): void {

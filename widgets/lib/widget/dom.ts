@@ -109,6 +109,19 @@ export function cssVar(el: Element, name: string): string {
 export { fmt } from '../format/number';
 
 /**
+ * Puts each listed control back in step with the state field of the same name (after a reset, a
+ * shared link or a preset): `syncControls(el, state, ['k', 'seed'])` is `el.k.set(state.k);
+ * el.seed.set(state.seed)`. Controls are what slider / select / numberInput return.
+ */
+export function syncControls<S, K extends keyof S & string>(
+  controls: { [P in K]: { set(v: S[P]): void } },
+  state: S,
+  keys: readonly K[],
+): void {
+  for (const k of keys) controls[k].set(state[k]);
+}
+
+/**
  * Prepares a Plot/d3 chart for a container that carries the text alternative (role="img"):
  * inner aria-labels (not allowed there) move to data-mark, still handy to query, and the chart
  * is hidden from assistive technology. Returns the same element.
