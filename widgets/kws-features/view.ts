@@ -49,7 +49,6 @@ class KwsFeatures extends WidgetElement<typeof schema> {
   #running = false;
   #error = false;
   #unsub: (() => void) | null = null;
-  #queued = false;
   #cursor: Cursor | null = null;
   #colors!: Colors;
   #lastAlt = -1;
@@ -227,14 +226,12 @@ class KwsFeatures extends WidgetElement<typeof schema> {
     b.setAttribute('aria-pressed', String(this.#paused));
   }
 
+  /** Redraws on the next animation frame, once however often it is asked for before then. */
   #queue(): void {
-    if (this.#queued) return;
-    this.#queued = true;
-    this.frame(() => {
-      this.#queued = false;
-      this.#draw();
-    });
+    this.frameOnce(this.#redraw);
   }
+
+  readonly #redraw = (): void => this.#draw();
 
   /** First frame on the left edge: 0 until the ring is full, then it scrolls. */
   #firstFrame(): number {

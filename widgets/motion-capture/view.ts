@@ -60,7 +60,6 @@ class MotionCapture extends WidgetElement<typeof schema> {
   #recFromT: number | null = null;
   #stopCause: SourceProblem | null = null;
   #replay: { rec: Recording; n: number; start: number } | null = null;
-  #drawQueued = false;
   #el!: {
     canvas: HTMLCanvasElement; plotNote: HTMLElement; name: HTMLInputElement; picks: HTMLElement; win: ReturnType<typeof slider>;
     record: HTMLButtonElement; cancel: HTMLButtonElement; progress: HTMLProgressElement; hint: HTMLElement; recMsg: HTMLElement;
@@ -341,14 +340,12 @@ class MotionCapture extends WidgetElement<typeof schema> {
     this.dataset.phase = this.#session.phase;
   }
 
+  /** Redraws on the next animation frame, once however often it is asked for before then. */
   #queue(): void {
-    if (this.#drawQueued) return;
-    this.#drawQueued = true;
-    this.frame(() => {
-      this.#drawQueued = false;
-      this.#draw();
-    });
+    this.frameOnce(this.#redraw);
   }
+
+  readonly #redraw = (): void => this.#draw();
 
   #draw(): void {
     const ctx = this.#surface.context();

@@ -58,7 +58,6 @@ class MotionLive extends WidgetElement<typeof schema> {
   #last: Prediction | null = null;
   #count = 0;
   #abort: AbortController | null = null;
-  #queued = false;
   #sig!: CanvasSurface;
   #chart!: CanvasSurface;
   #plotColors!: PlotColors;
@@ -291,14 +290,12 @@ class MotionLive extends WidgetElement<typeof schema> {
     this.dataset.prob = String(Math.round(d.p * 1000) / 1000);
   }
 
+  /** Redraws on the next animation frame, once however often it is asked for before then. */
   #queue(): void {
-    if (this.#queued) return;
-    this.#queued = true;
-    this.frame(() => {
-      this.#queued = false;
-      this.#draw();
-    });
+    this.frameOnce(this.#redraw);
   }
+
+  readonly #redraw = (): void => this.#draw();
 
   #draw(): void {
     const p = this.#pending;

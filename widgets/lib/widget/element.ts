@@ -184,6 +184,28 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     });
   }
 
+  /** Callbacks asked for with frameOnce that have not run yet. */
+  readonly #frameOnce = new Set<() => void>();
+
+  /**
+   * Runs `cb` on the next animation frame, once however many times it is asked for before then
+   * (coalesces redraw requests: pass the same function each time, e.g. a bound `#draw`). A request
+   * cancelled by a disconnect is forgotten, so the first request after a re-attach schedules again.
+   */
+  protected frameOnce(cb: () => void): void {
+    if (this.#frameOnce.has(cb)) return;
+    this.#frameOnce.add(cb);
+    const forget = this.onCleanup(() => {
+      cancelAnimationFrame(id);
+      this.#frameOnce.delete(cb);
+    });
+    const id = requestAnimationFrame(() => {
+      forget();
+      this.#frameOnce.delete(cb);
+      this.guard(cb);
+    });
+  }
+
   /** setInterval released on disconnect; returns a function that stops it early. */
   protected every(ms: number, cb: () => void): () => void {
     const id = setInterval(() => this.guard(cb), ms);
