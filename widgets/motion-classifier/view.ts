@@ -10,7 +10,7 @@
  * data-phase: loading | idle | training | trained | stopped | error | empty; data-test-acc etc.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, numberInput, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
+import { button, cssVar, h, numberInput, resized, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
@@ -116,15 +116,10 @@ class MotionClassifier extends WidgetElement<typeof schema> {
       this.#export.clear();
     });
     this.#width = this.clientWidth || 720;
-    const ro = new ResizeObserver(() => {
-      const w = this.clientWidth;
-      if (w > 0 && Math.abs(w - this.#width) > 8) {
-        this.#width = w;
-        this.guard(() => this.#drawCurves());
-      }
-    });
-    ro.observe(this);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this, (w) => {
+      this.#width = w;
+      this.guard(() => this.#drawCurves());
+    }, { tolerance: 8, drawn: () => this.#width }));
     this.onCleanup(onDatasetChange(() => void this.#load()));
     this.#phase('loading');
     e.status.textContent = 'Calculando las características del conjunto de datos…';

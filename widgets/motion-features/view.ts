@@ -7,7 +7,7 @@
  * is empty (said on screen). data-phase: loading | ready | empty; data-points: dots drawn.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, h, select, uniqueId } from '../lib/widget/dom';
+import { cssVar, h, resized, select, uniqueId } from '../lib/widget/dom';
 import { int } from '../lib/state/schema';
 import { onDatasetChange } from '../lib/motion/dataset-store';
 import { datasetOrExample, sourceSentence, type WorkingSet } from '../lib/motion/dataset-or-example';
@@ -79,15 +79,10 @@ class MotionFeatures extends WidgetElement<typeof schema> {
     this.listen(e.chart, 'blur', () => this.#highlight(-1));
     this.dataset.phase = 'loading';
     this.#width = this.clientWidth || 720;
-    const ro = new ResizeObserver(() => {
-      const w = this.clientWidth;
-      if (w > 0 && Math.abs(w - this.#width) > 8) {
-        this.#width = w;
-        this.guard(() => this.update());
-      }
-    });
-    ro.observe(this);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this, (w) => {
+      this.#width = w;
+      this.guard(() => this.update());
+    }, { tolerance: 8, drawn: () => this.#width }));
     this.onCleanup(onDatasetChange(() => void this.#load()));
     void this.#load();
   }

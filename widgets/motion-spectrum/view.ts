@@ -9,7 +9,7 @@
  */
 import katex from 'katex';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, h, select, slider, uniqueId } from '../lib/widget/dom';
+import { cssVar, h, resized, select, slider, uniqueId } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import { SPECTRAL_DEFAULTS, spectralFeatures, type AxisAnalysis, type SpectralParams } from '../lib/dsp';
 import type { Recording } from '../lib/sensors/recording';
@@ -115,15 +115,10 @@ class MotionSpectrum extends WidgetElement<typeof schema> {
     );
     this.dataset.phase = 'loading';
     this.#width = this.clientWidth || 720;
-    const ro = new ResizeObserver(() => {
-      const w = this.clientWidth;
-      if (w > 0 && Math.abs(w - this.#width) > 8) {
-        this.#width = w;
-        this.guard(() => this.update());
-      }
-    });
-    ro.observe(this);
-    this.onCleanup(() => ro.disconnect());
+    this.onCleanup(resized(this, (w) => {
+      this.#width = w;
+      this.guard(() => this.update());
+    }, { tolerance: 8, drawn: () => this.#width }));
     this.onCleanup(onDatasetChange(() => void this.#load()));
     void this.#load();
   }
