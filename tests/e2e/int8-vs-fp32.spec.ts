@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations, chooseFiles, expect, test, widget } from './fixtures';
+import { intText } from '../../widgets/lib/format/number';
 
 const PAGE = '/pruebas/int8-vs-fp32/';
 const ID = 'int8-fp32';
@@ -57,7 +58,7 @@ test.describe('int8 frente a float32 (lección 13)', () => {
     const side = el.locator('table').filter({ hasText: 'Tamaño del .tflite' });
     await expect(side.locator('tbody td')).toHaveCount(12);
     for (const t of await side.locator('tbody td').allInnerTexts()) expect(t).not.toBe('—');
-    await expect(side).toContainText(`${fp32Bytes.toLocaleString('es-ES')} bytes`);
+    await expect(side).toContainText(`${intText(fp32Bytes)} bytes`);
     await expect(side).toContainText('Exactitud (200 dígitos de prueba)');
     await expect(el.locator('.iv-agree')).toContainText(/misma clase en \d+ de 200 dígitos/);
     // The speed sentence follows the measurement, whichever way it went.
