@@ -95,7 +95,7 @@ test('ajuste de curva: entrenar baja la pérdida', async ({ page }) => {
   const fig = await widget(page, CF);
   const before = await trainLoss(fig);
   await fig.getByRole('button', { name: 'Entrenar' }).click();
-  await expect.poll(async () => parse(/Época ([\d.]+)/.exec(await fig.locator('.cf-nums').innerText())![1]!), { timeout: 20_000 })
+  await expect.poll(async () => parse(/Época ([\d.\u202f]+)/.exec(await fig.locator('.cf-nums').innerText())![1]!), { timeout: 50_000 })
     .toBeGreaterThan(300);
   await fig.getByRole('button', { name: 'Pausa' }).click();
   expect(await trainLoss(fig)).toBeLessThan(before / 2);
