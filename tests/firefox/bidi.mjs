@@ -29,6 +29,11 @@ const PREFS = {
   'browser.newtabpage.enabled': false,
   'intl.accept_languages': 'es-ES, es',
   'remote.prefs.recommended': true,
+  // Like the Chromium specs (fixtures.ts: serviceWorkers 'block'): these passes check pages and
+  // widgets, not the offline worker (tests/e2e/offline.spec.ts does, in Chromium). With it on, a
+  // fast walk over every page aborts the worker's in-flight heavy fetches and Firefox logs each
+  // as «A ServiceWorker intercepted the request and encountered an unexpected error».
+  'dom.serviceWorkers.enabled': false,
 };
 
 /** The Firefox binary: $FIREFOX_BIN, else firefox-esr or firefox on the PATH. */
