@@ -30,9 +30,10 @@ const PREFS = {
   'intl.accept_languages': 'es-ES, es',
   'remote.prefs.recommended': true,
   // Like the Chromium specs (fixtures.ts: serviceWorkers 'block'): these passes check pages and
-  // widgets, not the offline worker (tests/e2e/offline.spec.ts does, in Chromium). With it on, a
-  // fast walk over every page aborts the worker's in-flight heavy fetches and Firefox logs each
-  // as «A ServiceWorker intercepted the request and encountered an unexpected error».
+  // widgets, not the offline worker (tests/e2e/offline.spec.ts does, in Chromium). With it on, the
+  // fast walk over every page logged «A ServiceWorker intercepted the request and encountered an
+  // unexpected error» for heavy files (most likely fetches cut short by the next navigation; not
+  // yet checked in Firefox on its own).
   'dom.serviceWorkers.enabled': false,
 };
 
