@@ -1,6 +1,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, fmt, h, select, slider, uniqueId } from '../lib/widget/dom';
 import { num, oneOf } from '../lib/state/schema';
+import { CHOICE_OPTIONS } from '../lib/cnn/load';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import type { StackSummary } from '../lib/conv/shapes';
 import {
@@ -48,11 +49,7 @@ class DecisionEnergy extends WidgetElement<typeof schema> {
     this.#el = {
       model: select({
         label: 'Modelo', value: s.model, onChange: (v) => this.setState({ model: v }),
-        options: [
-          { value: 'auto', label: 'Tu modelo si existe' },
-          { value: 'propio', label: 'Tu modelo' },
-          { value: 'defecto', label: 'El modelo del curso' },
-        ],
+        options: CHOICE_OPTIONS,
       }),
       sleep: select({
         label: 'Entre decisiones, el chip', value: s.sleep, onChange: (v) => this.setState({ sleep: v }),

@@ -1,6 +1,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, h, select, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
+import { CHOICE_OPTIONS } from '../lib/cnn/load';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { mnistErrorText } from '../lib/data/mnist-client';
 import { Cancelled } from '../lib/convert/sliced';
@@ -46,11 +47,7 @@ class Int8VsFp32 extends WidgetElement<typeof schema> {
     this.#el = {
       model: select({
         label: 'Modelo', value: s.model, onChange: (v) => this.setState({ model: v }),
-        options: [
-          { value: 'auto', label: 'Tu modelo si existe' },
-          { value: 'propio', label: 'Tu modelo' },
-          { value: 'defecto', label: 'El modelo del curso' },
-        ],
+        options: CHOICE_OPTIONS,
       }),
       n: select({
         label: 'Dígitos de prueba para la exactitud', value: s.n, onChange: (v) => this.setState({ n: v }),

@@ -17,6 +17,13 @@ export interface LayerView {
 }
 
 export type Choice = 'auto' | 'propio' | 'defecto';
+
+/** The model choice as a widget's «Modelo» select offers it (values of Choice, Spanish labels). */
+export const CHOICE_OPTIONS: readonly { value: Choice; label: string }[] = [
+  { value: 'auto', label: 'Tu modelo si existe' },
+  { value: 'propio', label: 'Tu modelo' },
+  { value: 'defecto', label: 'El modelo del curso' },
+];
 export type Source = 'propio' | 'defecto';
 
 export interface LoadedCnn {
