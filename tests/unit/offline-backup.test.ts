@@ -140,12 +140,13 @@ describe('encodeBackup / parseBackup', () => {
 
 describe('groupLocalStorage', () => {
   it('groups by prefix with Spanish labels, unknown tinyml: keys apart, others ignored', () => {
-    const g = groupLocalStorage({ 'tinyml:celda:a': 'xx', 'tinyml:progreso': '[]', 'tinyml:nuevo': 'v', 'tinyml:celda:b': 'y', 'otra:cosa': 'z', 'tinyml:predice:l05': '1', 'tinyml:ejercicios:l03': '{}' });
+    const g = groupLocalStorage({ 'tinyml:celda:a': 'xx', 'tinyml:progreso': '[]', 'tinyml:nuevo': 'v', 'tinyml:celda:b': 'y', 'otra:cosa': 'z', 'tinyml:predice:l05': '1', 'tinyml:ejercicios:l03': '{}', 'tinyml:preguntas:l01': '{}' });
     expect(g.map((x) => [x.label, x.keys])).toEqual([
       ['Lecciones completadas', ['tinyml:progreso']],
       ['Código que has editado en las celdas', ['tinyml:celda:a', 'tinyml:celda:b']],
       ['Respuestas de los ejercicios', ['tinyml:ejercicios:l03']],
       ['Tus predicciones («¿qué crees que pasará?»)', ['tinyml:predice:l05']],
+      ['Cómo te salieron las preguntas de repaso', ['tinyml:preguntas:l01']],
       ['Otros datos del curso', ['tinyml:nuevo']],
     ]);
     expect(g[1]!.bytes).toBe('tinyml:celda:a'.length + 2 + 'tinyml:celda:b'.length + 1);

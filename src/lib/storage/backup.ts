@@ -328,6 +328,7 @@ export const LS_GROUPS: readonly { prefix: string; label: string; exact?: boolea
   { prefix: 'tinyml:celda:', label: 'Código que has editado en las celdas' },
   { prefix: 'tinyml:ejercicios:', label: 'Respuestas de los ejercicios' },
   { prefix: 'tinyml:predice:', label: 'Tus predicciones («¿qué crees que pasará?»)' },
+  { prefix: 'tinyml:preguntas:', label: 'Cómo te salieron las preguntas de repaso' },
 ];
 export const LS_OTHER_LABEL = 'Otros datos del curso';
 
