@@ -43,8 +43,10 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
 
   protected setup(): void {
     this.#settings = buildSettings(() => this.state, (patch) => this.setState(patch));
-    const start = button('▶ Entrenar', () => this.#start());
-    const pause = button('Pausa', () => this.#send({ type: 'pause' }, 'pausing'), { class: 'btn btn-quiet' });
+    // Both carry data-step="play": Space (projector mode, lib/widget/keys) clicks the first enabled
+    // one, so it starts training when stopped and pauses it while it runs.
+    const start = button('▶ Entrenar', () => this.#start(), { 'data-step': 'play' });
+    const pause = button('Pausa', () => this.#send({ type: 'pause' }, 'pausing'), { class: 'btn btn-quiet', 'data-step': 'play' });
     const reset = button('↺ Reiniciar', () => this.#reset(), { class: 'btn btn-quiet' });
     this.#store = new StorePanel({
       send: (m) => this.#send(m),
