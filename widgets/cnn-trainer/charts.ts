@@ -4,28 +4,19 @@
  * with d3, and the misclassified digits on small canvases.
  */
 import * as Plot from '@observablehq/plot';
-import { color, interpolateRgb } from 'd3';
+import { interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
 import { h, quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
+import { chartBase, shadedCell, trainingLegend } from '../lib/widget/chart-preset';
+import type { Colors as PlotColors } from '../lib/widget/plotkit';
 import { paintGray } from '../lib/draw/paint';
-import { pct, textOn, type EpochPoint, type summaryTable } from './core';
+import { pct, type EpochPoint, type summaryTable } from './core';
 
-export interface Colors {
-  fg: string;
-  muted: string;
-  grid: string;
-  bg: string;
-  c1: string;
-  c2: string;
-}
+export type Colors = Pick<PlotColors, 'fg' | 'muted' | 'grid' | 'bg' | 'c1' | 'c2'>;
 
-
-const base = (c: Colors, width: number) => ({
-  width, height: Math.round(Math.max(190, Math.min(260, width * 0.55))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
-  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
-});
+const base = (c: Colors, width: number) => chartBase(c.fg, width, { min: 190, max: 260, ratio: 0.55 });
 
 /** Loss of the recent batches (line) and of the test split at each epoch end (dots) vs epochs. */
 export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
@@ -61,18 +52,9 @@ export function accuracyChart(points: readonly CurvePoint[], epochs: readonly Ep
 
 /** A legend for both charts (HTML, so it wraps on a phone). */
 export function legend(c: Colors): HTMLElement {
-  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
-    h('span', { class: 'ct-key' }, h('span', { class: 'ct-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
-  return h('p', { class: 'ct-legend' },
-    key(c.c1, false, 'entrenamiento (media de los últimos 20 lotes)'),
-    key(c.c2, true, 'validación (1 000 dígitos apartados del entrenamiento, al final de cada época)'),
-    key(c.muted, true, 'azar (10 %)'));
+  return trainingLegend('ct', [c.c1, 'entrenamiento (media de los últimos 20 lotes)'],
+    [c.c2, 'validación (1 000 dígitos apartados del entrenamiento, al final de cada época)'], [c.muted, 'azar (10 %)']);
 }
-
-const rgbOf = (css: string): [number, number, number] => {
-  const c = color(css)?.rgb();
-  return c ? [c.r, c.g, c.b] : [128, 128, 128];
-};
 
 /**
  * The confusion matrix as a table: rows are the true digit, columns the predicted one; each cell
@@ -89,8 +71,7 @@ export function matrixTable(m: Matrix, c: Colors): HTMLTableElement {
       const share = n > 0 ? v / n : 0;
       // Hits in the first chart colour, mistakes in the second; a mistake shows even when rare.
       const bg = t === p ? mix(share) : warm(v === 0 ? 0 : Math.min(1, 0.25 + 2 * share));
-      const [r, g, b] = rgbOf(bg);
-      return h('td', { style: `background:${bg};color:${textOn(r, g, b)}`, 'data-count': v, text: String(v) });
+      return h('td', { style: shadedCell(bg), 'data-count': v, text: String(v) });
     }));
   });
   return h('table', { class: 'ct-matrix' }, h('caption', { class: 'visually-hidden', text: 'Matriz de confusión: filas, dígito real; columnas, dígito predicho.' }),

@@ -4,17 +4,15 @@
  * matrix and the data-set and layer tables as HTML.
  */
 import * as Plot from '@observablehq/plot';
-import { color, interpolateRgb } from 'd3';
+import { interpolateRgb } from 'd3';
 import type { KwsSummary } from '../lib/kws/model';
 import { h, quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
 import type { Colors } from '../lib/widget/plotkit';
-import { bytesText, confusionCells, intText, pct, setRows, textOn, type Curves, type SetInfo } from './core';
+import { chartBase, shadedCell, trainingLegend } from '../lib/widget/chart-preset';
+import { bytesText, confusionCells, intText, pct, setRows, type Curves, type SetInfo } from './core';
 
-const base = (c: Colors, width: number) => ({
-  width, height: Math.round(Math.max(180, Math.min(240, width * 0.5))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
-  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
-});
+const base = (c: Colors, width: number) => chartBase(c.fg, width, { min: 180, max: 240, ratio: 0.5 });
 
 /** Loss (kind 'loss', nats) or accuracy (kind 'acc', %) per epoch: training solid, validation dashed. */
 export function curveChart(curves: Curves, kind: 'loss' | 'acc', c: Colors, width: number, epochs: number): Element {
@@ -41,18 +39,9 @@ export function curveChart(curves: Curves, kind: 'loss' | 'acc', c: Colors, widt
 
 /** A legend for both charts (HTML, so it wraps on a phone). */
 export function legend(c: Colors): HTMLElement {
-  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
-    h('span', { class: 'kt-key' }, h('span', { class: 'kt-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
-  return h('p', { class: 'kt-legend' },
-    key(c.c1, false, 'entrenamiento (media de la época)'),
-    key(c.c3, true, 'validación (voces apartadas, al final de cada época)'),
-    key(c.muted, true, 'azar (25 %)'));
+  return trainingLegend('kt', [c.c1, 'entrenamiento (media de la época)'],
+    [c.c3, 'validación (voces apartadas, al final de cada época)'], [c.muted, 'azar (25 %)']);
 }
-
-const rgbOf = (css: string): [number, number, number] => {
-  const x = color(css)?.rgb();
-  return x ? [x.r, x.g, x.b] : [128, 128, 128];
-};
 
 /** m[true][predicted] as a table: each cell shows the count and its row percentage. */
 export function matrixTable(m: number[][], classes: readonly string[], c: Colors): HTMLTableElement {
@@ -63,8 +52,7 @@ export function matrixTable(m: number[][], classes: readonly string[], c: Colors
     ...classes.map((k) => h('th', { scope: 'col', text: k })));
   const rows = cells.map((row, t) => h('tr', {}, h('th', { scope: 'row', text: classes[t] ?? String(t) }), ...row.map((cell) => {
     const bg = cell.truth === cell.predicted ? hit(cell.share) : miss(cell.count === 0 ? 0 : Math.min(1, 0.25 + 2 * cell.share));
-    const [r, g, b] = rgbOf(bg);
-    return h('td', { style: `background:${bg};color:${textOn(r, g, b)}`, 'data-count': cell.count },
+    return h('td', { style: shadedCell(bg), 'data-count': cell.count },
       h('span', { class: 'kt-count', text: String(cell.count) }), h('span', { class: 'kt-share', text: pct(cell.share, 0) }));
   })));
   return h('table', { class: 'kt-matrix' },

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
 import type { EpochPoint } from '../lib/motion/train';
+import { chartBase } from '../lib/widget/chart-preset';
 
 export interface Colors {
   fg: string;
@@ -14,10 +15,8 @@ export interface Colors {
   val: string;
 }
 
-const base = (c: Colors, width: number) => ({
-  width, height: Math.round(Math.max(180, Math.min(240, width * 0.55))), marginLeft: 50, marginRight: 14, marginTop: 20, marginBottom: 36,
-  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
-});
+const base = (c: Colors, width: number) =>
+  chartBase(c.fg, width, { min: 180, max: 240, ratio: 0.55 }, { left: 50, right: 14, top: 20, bottom: 36 });
 
 export function curveChart(h: readonly EpochPoint[], epochs: number, what: 'loss' | 'acc', c: Colors, width: number): Element {
   const tr = (p: EpochPoint): number => (what === 'loss' ? p.trainLoss : 100 * p.trainAcc);

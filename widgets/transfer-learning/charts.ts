@@ -8,20 +8,12 @@ import type { TaskBatch } from '../lib/transfer/data';
 import { h, quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
 import { paintGray } from '../lib/draw/paint';
+import { chartBase, curveLegend } from '../lib/widget/chart-preset';
+import type { Colors as PlotColors } from '../lib/widget/plotkit';
 
-export interface Colors {
-  fg: string;
-  muted: string;
-  grid: string;
-  c1: string;
-  c2: string;
-}
+export type Colors = Pick<PlotColors, 'fg' | 'muted' | 'grid' | 'c1' | 'c2'>;
 
-
-const base = (c: Colors, width: number) => ({
-  width, height: Math.round(Math.max(190, Math.min(250, width * 0.55))), marginLeft: 48, marginRight: 16, marginTop: 20, marginBottom: 36,
-  style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' as const },
-});
+const base = (c: Colors, width: number) => chartBase(c.fg, width, { min: 190, max: 250, ratio: 0.55 });
 
 const colorOf = (c: Colors) => (m: { mode: string }): string => (m.mode === 'transfer' ? c.c1 : c.c2);
 
@@ -65,13 +57,12 @@ export function accuracyChart(test: readonly TestPoint[], epochs: number, c: Col
 
 /** The legend for both charts (HTML, so it wraps on a phone). */
 export function legend(c: Colors): HTMLElement {
-  const key = (stroke: string, dashed: boolean, text: string): HTMLElement =>
-    h('span', { class: 'tl-key' }, h('span', { class: 'tl-swatch', style: `border-top: 3px ${dashed ? 'dashed' : 'solid'} ${stroke}` }), text);
-  return h('p', { class: 'tl-legend' },
-    key(c.c1, false, 'transferencia (■)'),
-    key(c.c2, false, 'desde cero (▲)'),
-    h('span', { text: 'continua: entrenamiento; discontinua: prueba' }),
-    key(c.muted, true, 'azar entre 5 dígitos (20 %)'));
+  return curveLegend('tl', [
+    { stroke: c.c1, text: 'transferencia (■)' },
+    { stroke: c.c2, text: 'desde cero (▲)' },
+    'continua: entrenamiento; discontinua: prueba',
+    { stroke: c.muted, dashed: true, text: 'azar entre 5 dígitos (20 %)' },
+  ]);
 }
 
 /** A 28 × 28 canvas showing 784 ink values in [0, 1] (white on black, as MNIST). */
