@@ -3,21 +3,14 @@
  * estimate table (float32, int8 with CMSIS-NN and, when pasted, the board's measurement), the
  * formula lines and the table of cited constants with their sources. Every number is text.
  */
-import { fmt, h, uniqueId } from '../lib/widget/dom';
+import { fmt, h } from '../lib/widget/dom';
+import { tableHead as head, titledTable } from '../lib/widget/table';
 import { intText } from '../lib/format/number';
 import type { StackSummary } from '../lib/conv/shapes';
 import type { Decision, Fact } from './core';
 
 /** A table under its title, in a keyboard-focusable box that scrolls sideways on a phone. */
-export function titled(title: string, table: HTMLTableElement): HTMLElement {
-  const id = uniqueId('de-t');
-  table.setAttribute('aria-labelledby', id);
-  return h('div', { class: 'de-block' }, h('p', { class: 'de-caption', id, text: title }),
-    h('div', { class: 'de-scroll', role: 'region', tabindex: 0, 'aria-labelledby': id }, table));
-}
-
-const head = (...cols: string[]): HTMLTableSectionElement =>
-  h('thead', {}, h('tr', {}, ...cols.map((t) => h('th', { scope: 'col', text: t }))));
+export const titled = (title: string, table: HTMLTableElement): HTMLElement => titledTable('de', title, table);
 
 const num = (text: string): HTMLTableCellElement => h('td', { class: 'de-num', text });
 

@@ -4,7 +4,8 @@
  * file holds (with the input's scale and zero point) and what the C header is. Every number is
  * text in a table cell or a sentence; the small bars in cells are decoration (aria-hidden).
  */
-import { button, h, uniqueId } from '../lib/widget/dom';
+import { button, h } from '../lib/widget/dom';
+import { tableHead as headRow, titledTable } from '../lib/widget/table';
 import { fmtBytes, fmtSig } from '../lib/tflite/format';
 import type { EvalSummary, TensorQuant } from './core';
 import { ARRAY_NAME, FILES, int8Range, quantizeForBoard, sizeRatio } from './core';
@@ -15,15 +16,7 @@ const pctFixed = (x: number, d = 1): string => pct(x, d, { fixed: true });
 const num = (v: number, sig = 4): string => fmtSig(v, sig);
 
 /** A table under a title, in a keyboard-focusable box that scrolls sideways on a phone. */
-function titled(title: string, table: HTMLTableElement): HTMLElement {
-  const id = uniqueId('ke-t');
-  table.setAttribute('aria-labelledby', id);
-  return h('div', { class: 'ke-block' }, h('p', { class: 'ke-caption', id, text: title }),
-    h('div', { class: 'ke-scroll', role: 'region', tabindex: 0, 'aria-labelledby': id }, table));
-}
-
-const headRow = (...cols: string[]): HTMLTableSectionElement =>
-  h('thead', {}, h('tr', {}, ...cols.map((t) => h('th', { scope: 'col', text: t }))));
+const titled = (title: string, table: HTMLTableElement): HTMLElement => titledTable('ke', title, table);
 
 export interface FileRow {
   name: string;
