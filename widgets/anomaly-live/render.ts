@@ -2,7 +2,8 @@
  * SVG of the live anomaly score (DOM only): the last HISTORY results as a line over time, the
  * threshold as a horizontal line, the points above it marked; and the classifier's bars.
  */
-import { fmt, h } from '../lib/widget/dom';
+import { fmt } from '../lib/widget/dom';
+import { classBars as probBars } from '../lib/widget/bars';
 import type { LiveResult } from './core';
 import { svgEl as el } from '../lib/draw/svg';
 
@@ -32,14 +33,5 @@ export function scoreChart(width: number, height: number, hist: readonly LiveRes
 
 /** One labelled bar per class (probability in %); the top one marked. */
 export function classBars(labels: readonly string[], probs: ArrayLike<number> | null): HTMLElement {
-  const list = h('ul', { class: 'al-bars' });
-  let top = 0;
-  if (probs) for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[top]!) top = i;
-  labels.forEach((l, i) => {
-    const p = probs ? probs[i]! : 0;
-    const bar = h('span', { class: 'al-bar' });
-    bar.style.width = `${(p * 100).toFixed(1)}%`;
-    list.append(h('li', { class: probs && i === top ? 'al-top' : '' }, h('span', { class: 'al-bar-label', text: l }), h('span', { class: 'al-bar-track' }, bar), h('span', { class: 'al-bar-value', text: probs ? `${fmt(p * 100, 0)} %` : '—' })));
-  });
-  return list;
+  return probBars(labels, probs, { list: 'al-bars', top: 'al-top', label: 'al-bar-label', track: 'al-bar-track', bar: 'al-bar', value: 'al-bar-value' });
 }

@@ -4,6 +4,7 @@
  * Colours come from the theme variables through CSS classes (style.css); the heatmap's ramp is fixed.
  */
 import { h } from '../lib/widget/dom';
+import { classBars as probBars } from '../lib/widget/bars';
 import type { StageId } from '../lib/kws/anatomy';
 import { budgetSegments, formatShare, stageCostLines, type AnatomyCosts, type Resource } from './core';
 import type { StageCost } from '../lib/kws/anatomy';
@@ -105,16 +106,7 @@ export function paintWindow(canvas: HTMLCanvasElement, rows: readonly ArrayLike<
 
 /** One labelled bar per class (probability in %); the top one marked. */
 export function classBars(labels: readonly string[], probs: ArrayLike<number> | null, cls = 'ka-probs'): HTMLElement {
-  const list = h('ul', { class: cls });
-  let top = 0;
-  if (probs) for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[top]!) top = i;
-  labels.forEach((l, i) => {
-    const p = probs ? probs[i]! : 0;
-    const bar = h('span', { class: 'ka-pbar' });
-    bar.style.width = `${(p * 100).toFixed(1)}%`;
-    list.append(h('li', { class: probs && i === top ? 'ka-top' : '' }, h('span', { class: 'ka-plabel', text: l }), h('span', { class: 'ka-ptrack' }, bar), h('span', { class: 'ka-pvalue', text: probs ? `${Math.round(p * 100)} %` : '—' })));
-  });
-  return list;
+  return probBars(labels, probs, { list: cls, top: 'ka-top', label: 'ka-plabel', track: 'ka-ptrack', bar: 'ka-pbar', value: 'ka-pvalue' });
 }
 
 /** The three cost lines of a box, each with data-cost for the tests. */
