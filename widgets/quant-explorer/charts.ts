@@ -4,14 +4,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { fmt, h, quietChart } from '../lib/widget/dom';
+import { chartBase } from '../lib/widget/chart-preset';
+import type { Colors as PlotColors } from '../lib/widget/plotkit';
 import type { BeforeAfter } from './core';
 
-export interface Colors {
-  fg: string;
-  grid: string;
-  c1: string;
-  c2: string;
-}
+export type Colors = Pick<PlotColors, 'fg' | 'grid' | 'c1' | 'c2'>;
 
 /** Both histograms on one chart: original values (wide, light bars) and restored ones (narrow). */
 export function histogramChart(b: BeforeAfter, c: Colors, width: number): Element {
@@ -19,9 +16,7 @@ export function histogramChart(b: BeforeAfter, c: Colors, width: number): Elemen
   const before = rows(b.before);
   const after = rows(b.after).filter((r) => r.count > 0);
   const el = Plot.plot({
-    width, height: Math.round(Math.max(180, Math.min(250, width * 0.45))),
-    marginLeft: 48, marginRight: 12, marginTop: 18, marginBottom: 36,
-    style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' },
+    ...chartBase(c.fg, width, { min: 180, max: 250, ratio: 0.45 }, { left: 48, right: 12, top: 18, bottom: 36 }),
     x: { label: 'valor del peso →', tickFormat: (v: number) => fmt(v, 2) },
     y: { type: 'sqrt', label: '↑ número de pesos (escala raíz)', grid: true },
     marks: [
