@@ -91,17 +91,19 @@ while (!trainer.done) {
   epochLoss += r.loss * r.size;
   epochCorrect += r.accuracy * r.size;
   if (r.epochEnded) {
+    // Only training figures per epoch: the recipe (epochs included) is fixed in advance, so
+    // nothing here chooses by the test set (lesson 07: it is used once, at the end).
     const e = trainer.cursor.epoch;
-    last = trainer.evaluate(data.test);
     const s = (performance.now() - t0) / 1000;
     console.log(`época ${e}/${CONFIG.epochs}: pérdida ${(epochLoss / CONFIG.trainSize).toFixed(4)}, ` +
-      `exactitud entrenamiento ${(100 * epochCorrect / CONFIG.trainSize).toFixed(2)} %, prueba ${(100 * last.accuracy).toFixed(2)} % ` +
-      `(${s.toFixed(1)} s)`);
+      `exactitud entrenamiento ${(100 * epochCorrect / CONFIG.trainSize).toFixed(2)} % (${s.toFixed(1)} s)`);
     epochLoss = 0;
     epochCorrect = 0;
   }
 }
 const seconds = (performance.now() - t0) / 1000;
+// The test set, once, after training: the figure stored in metadata.json.
+last = trainer.evaluate(data.test);
 
 let artifacts = null;
 await trainer.model.save(tf.io.withSaveHandler(async (a) => {
