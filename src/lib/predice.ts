@@ -8,6 +8,7 @@
  */
 import { intText } from '../../widgets/lib/format/number';
 import { fmt } from '../../widgets/lib/widget/dom';
+import { decodeRecords, encodeRecords, type Records } from './storage/records';
 
 /** Spanish number: integers grouped with a thin space (12 544), decimals with a comma. */
 const num = (v: number, decimals: number): string => (decimals === 0 ? intText(v) : fmt(v, decimals));
@@ -21,7 +22,7 @@ export interface Bet {
   at: string;
 }
 
-export type Bets = Record<string, Bet>;
+export type Bets = Records<Bet>;
 
 export const storageKey = (slug: string): string => `tinyml:predice:${slug}`;
 
@@ -38,26 +39,13 @@ export interface Unit {
 const isValue = (v: unknown): v is Value => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length > 0 && v.length <= 200);
 
 /** Parses the stored JSON; anything malformed is dropped entry by entry, never thrown. */
-export function decodeBets(raw: string | null): Bets {
-  if (!raw) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return {};
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-  const out: Bets = {};
-  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
-    if (!v || typeof v !== 'object') continue;
-    const { guess, result, at } = v as Record<string, unknown>;
-    if (!isValue(guess) || typeof at !== 'string') continue;
-    out[id] = isValue(result) ? { guess, result, at } : { guess, at };
-  }
-  return out;
-}
+export const decodeBets = (raw: string | null): Bets =>
+  decodeRecords(raw, ({ guess, result, at }): Bet | undefined => {
+    if (!isValue(guess) || typeof at !== 'string') return undefined;
+    return isValue(result) ? { guess, result, at } : { guess, at };
+  });
 
-export const encodeBets = (bets: Bets): string => JSON.stringify(bets);
+export const encodeBets: (bets: Bets) => string = encodeRecords;
 
 /** «40 pasos», «1 paso», «96,2 %» (Spanish decimal comma). */
 export function amount(v: number, unit: Unit): string {

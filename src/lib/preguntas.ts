@@ -6,6 +6,7 @@
  *   { [questionNumber]: { mark: 'si' | 'medias' | 'no', at: string (ISO 8601) } }
  * Exported and imported with the rest of the progress by /ajustes/ (every `tinyml:` key).
  */
+import { decodeRecords, encodeRecords, type Records } from './storage/records';
 
 export const MARKS = ['si', 'medias', 'no'] as const;
 export type Mark = (typeof MARKS)[number];
@@ -23,32 +24,17 @@ export interface Answer {
   at: string;
 }
 
-export type Answers = Record<string, Answer>;
+export type Answers = Records<Answer>;
 
 export const storageKey = (slug: string): string => `tinyml:preguntas:${slug}`;
 
 export const isMark = (v: unknown): v is Mark => typeof v === 'string' && (MARKS as readonly string[]).includes(v);
 
 /** Parses the stored JSON; anything malformed is dropped entry by entry, never thrown. */
-export function decodeAnswers(raw: string | null): Answers {
-  if (!raw) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return {};
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-  const out: Answers = {};
-  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
-    if (!v || typeof v !== 'object') continue;
-    const { mark, at } = v as Record<string, unknown>;
-    if (isMark(mark) && typeof at === 'string') out[id] = { mark, at };
-  }
-  return out;
-}
+export const decodeAnswers = (raw: string | null): Answers =>
+  decodeRecords(raw, ({ mark, at }): Answer | undefined => (isMark(mark) && typeof at === 'string' ? { mark, at } : undefined));
 
-export const encodeAnswers = (answers: Answers): string => JSON.stringify(answers);
+export const encodeAnswers: (answers: Answers) => string = encodeRecords;
 
 /**
  * The lesson's tally for the line above its questions, or '' when nothing is marked:
