@@ -8,6 +8,7 @@
  * apostar» only unveils the widget (data-phase stays 'open').
  */
 import { betText, decodeBets, encodeBets, gapText, parseGuess, stateMatches, storageKey, type Bets, type Unit, type Value } from '../lib/predice';
+import { readItem, writeItem } from './local-storage';
 
 interface ResultDetail {
   key: string;
@@ -15,21 +16,10 @@ interface ResultDetail {
   state?: Record<string, unknown>;
 }
 
-function readBets(slug: string): Bets {
-  try {
-    return decodeBets(localStorage.getItem(storageKey(slug)));
-  } catch {
-    return {};
-  }
-}
+const readBets = (slug: string): Bets => decodeBets(readItem(storageKey(slug)));
 
-function writeBets(slug: string, bets: Bets): void {
-  try {
-    localStorage.setItem(storageKey(slug), encodeBets(bets));
-  } catch {
-    /* storage unavailable: the bet lasts for this page only */
-  }
-}
+/** Keeps the bets; without storage they last for this page only. */
+const writeBets = (slug: string, bets: Bets): void => void writeItem(storageKey(slug), encodeBets(bets));
 
 function jsonData(raw: string | undefined): unknown {
   if (raw === undefined) return undefined;

@@ -5,23 +5,11 @@
  * page only, and the status line says so.
  */
 import { MARK_TEXT, decodeAnswers, encodeAnswers, isMark, storageKey, tallyText, type Answers } from '../lib/preguntas';
+import { readItem, writeItem } from './local-storage';
 
-function read(slug: string): Answers {
-  try {
-    return decodeAnswers(localStorage.getItem(storageKey(slug)));
-  } catch {
-    return {};
-  }
-}
+const read = (slug: string): Answers => decodeAnswers(readItem(storageKey(slug)));
 
-function write(slug: string, answers: Answers): boolean {
-  try {
-    localStorage.setItem(storageKey(slug), encodeAnswers(answers));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const write = (slug: string, answers: Answers): boolean => writeItem(storageKey(slug), encodeAnswers(answers));
 
 export function initPreguntas(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>('[data-pregunta]')];
