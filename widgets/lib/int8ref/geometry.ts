@@ -8,6 +8,14 @@
  */
 import type { PaddingName } from '../tflite/schema';
 
+export interface WindowOptions {
+  padding: PaddingName;
+  strideH: number;
+  strideW: number;
+  dilationH?: number;
+  dilationW?: number;
+}
+
 export interface Axis {
   out: number;
   /** Padding before the first element (top or left). */

@@ -14,8 +14,8 @@
  */
 import { multiplyByQuantizedMultiplier, quantizeMultiplier, roundHalfAway, type QuantizedMultiplier } from '../quant';
 import type { ActivationName } from '../tflite/schema';
-import { axisGeometry, nhwc } from './geometry';
-import type { WindowOptions } from './float-kernels';
+import type { WindowOptions } from './geometry';
+import { convLayout, convSweep, denseSweep, poolSweep, softmaxSweep, type PoolOptions } from './sweep';
 
 export interface Int8Params {
   scale: number;
@@ -65,57 +65,21 @@ export interface Int8ConvArgs extends WindowOptions {
 
 /** CONV_2D / DEPTHWISE_CONV_2D, int8 per-channel (ConvPerChannel / DepthwiseConvPerChannel). */
 export function conv2dInt8(a: Int8ConvArgs): { data: Int8Array; shape: number[] } {
-  const depthwise = a.depthMultiplier !== undefined;
-  const mult = a.depthMultiplier ?? 1;
-  const [n, h, w, cin] = nhwc(a.inShape, 'conv int8');
-  const [f0, kh, kw, f3] = nhwc(a.filterShape, 'conv int8 filter');
-  const cout = depthwise ? f3 : f0;
-  if (depthwise ? f3 !== cin * mult : f3 !== cin) throw new RangeError('conv int8: filter and input channels differ');
-  const dh = a.dilationH ?? 1;
-  const dw = a.dilationW ?? 1;
-  const gy = axisGeometry(h, kh, a.strideH, dh, a.padding);
-  const gx = axisGeometry(w, kw, a.strideW, dw, a.padding);
+  const L = convLayout(a.inShape, a.filterShape, a, a.depthMultiplier, 'conv int8');
+  const { n, gy, gx, cout } = L;
   const qm = channelMultipliers(a.inQ.scale, a.filterScales, a.outQ.scale, cout);
   const [lo, hi] = activationRangeInt8(a.fusedActivation, a.outQ);
-  const zpIn = a.inQ.zeroPoint;
-  const out = new Int8Array(n * gy.out * gx.out * cout);
-  const acc = new Int32Array(cout);
-  const { strideH: sh, strideW: sw } = a;
-  const { input, filter, bias } = a;
-  const padT = gy.before;
-  const padL = gx.before;
+  const { bias } = a;
   const zpOut = a.outQ.zeroPoint;
+  const out = new Int8Array(n * gy.out * gx.out * cout);
   let p = 0;
-  for (let b = 0; b < n; b++)
-    for (let oy = 0; oy < gy.out; oy++)
-      for (let ox = 0; ox < gx.out; ox++) {
-        acc.fill(0);
-        for (let ky = 0; ky < kh; ky++) {
-          const iy = oy * sh - padT + ky * dh;
-          if (iy < 0 || iy >= h) continue;
-          for (let kx = 0; kx < kw; kx++) {
-            const ix = ox * sw - padL + kx * dw;
-            if (ix < 0 || ix >= w) continue;
-            const inBase = ((b * h + iy) * w + ix) * cin;
-            const tap = ky * kw + kx;
-            if (depthwise) {
-              for (let oc = 0; oc < cout; oc++) acc[oc]! += filter[tap * cout + oc]! * (input[inBase + ((oc / mult) | 0)]! - zpIn);
-            } else {
-              for (let oc = 0; oc < cout; oc++) {
-                const fBase = (oc * kh * kw + tap) * cin;
-                let s = 0;
-                for (let ic = 0; ic < cin; ic++) s += filter[fBase + ic]! * (input[inBase + ic]! - zpIn);
-                acc[oc]! += s;
-              }
-            }
-          }
-        }
-        for (let oc = 0; oc < cout; oc++) {
-          const m = qm[oc]!;
-          const v = multiplyByQuantizedMultiplier(acc[oc]! + (bias ? bias[oc]! : 0), m.multiplier, m.shift) + zpOut;
-          out[p++] = clamp(v, lo, hi);
-        }
-      }
+  convSweep(L, a.input, a.filter, a.inQ.zeroPoint, new Int32Array(cout), null, (acc) => {
+    for (let oc = 0; oc < cout; oc++) {
+      const m = qm[oc]!;
+      const v = multiplyByQuantizedMultiplier(acc[oc]! + (bias ? bias[oc]! : 0), m.multiplier, m.shift) + zpOut;
+      out[p++] = clamp(v, lo, hi);
+    }
+  });
   return { data: out, shape: [n, gy.out, gx.out, cout] };
 }
 
@@ -130,22 +94,13 @@ export function fullyConnectedInt8(a: {
   outQ: Int8Params;
   fusedActivation: ActivationName;
 }): { data: Int8Array; shape: number[] } {
-  const [units, inSize] = [a.weightShape[0]!, a.weightShape[1]!];
-  if (a.input.length % inSize !== 0) throw new RangeError('fully connected int8: input size is not a multiple of the weights');
-  const batch = a.input.length / inSize;
-  const qm = channelMultipliers(a.inQ.scale, a.weightScales, a.outQ.scale, units);
+  const qm = channelMultipliers(a.inQ.scale, a.weightScales, a.outQ.scale, a.weightShape[0]!);
   const [lo, hi] = activationRangeInt8(a.fusedActivation, a.outQ);
-  const out = new Int8Array(batch * units);
-  for (let b = 0; b < batch; b++)
-    for (let u = 0; u < units; u++) {
-      let acc = 0;
-      for (let i = 0; i < inSize; i++) acc += a.weights[u * inSize + i]! * (a.input[b * inSize + i]! - a.inQ.zeroPoint);
-      if (a.bias) acc += a.bias[u]!;
-      const m = qm[u]!;
-      acc = multiplyByQuantizedMultiplier(acc, m.multiplier, m.shift) + a.outQ.zeroPoint;
-      out[b * units + u] = clamp(acc, lo, hi);
-    }
-  return { data: out, shape: [batch, units] };
+  return denseSweep(a.input, a.weights, a.weightShape, a.inQ.zeroPoint, 'fully connected int8', Int8Array, () => 0, (acc, u) => {
+    if (a.bias) acc += a.bias[u]!;
+    const m = qm[u]!;
+    return clamp(multiplyByQuantizedMultiplier(acc, m.multiplier, m.shift) + a.outQ.zeroPoint, lo, hi);
+  });
 }
 
 /**
@@ -158,39 +113,17 @@ export function pool2dInt8(
   input: Int8Array,
   inShape: readonly number[],
   kind: 'max' | 'avg',
-  o: WindowOptions & { filterHeight: number; filterWidth: number; fusedActivation: ActivationName },
+  o: PoolOptions,
   q: Int8Params,
 ): { data: Int8Array; shape: number[] } {
-  const [n, h, w, c] = nhwc(inShape, 'pool int8');
-  const gy = axisGeometry(h, o.filterHeight, o.strideH, 1, o.padding);
-  const gx = axisGeometry(w, o.filterWidth, o.strideW, 1, o.padding);
   const [lo, hi] = activationRangeInt8(o.fusedActivation, q);
-  const out = new Int8Array(n * gy.out * gx.out * c);
-  let p = 0;
-  for (let b = 0; b < n; b++)
-    for (let oy = 0; oy < gy.out; oy++)
-      for (let ox = 0; ox < gx.out; ox++)
-        for (let ch = 0; ch < c; ch++) {
-          let acc = kind === 'max' ? -128 : 0;
-          let count = 0;
-          for (let ky = 0; ky < o.filterHeight; ky++) {
-            const iy = oy * o.strideH - gy.before + ky;
-            if (iy < 0 || iy >= h) continue;
-            for (let kx = 0; kx < o.filterWidth; kx++) {
-              const ix = ox * o.strideW - gx.before + kx;
-              if (ix < 0 || ix >= w) continue;
-              const v = input[((b * h + iy) * w + ix) * c + ch]!;
-              acc = kind === 'max' ? Math.max(acc, v) : acc + v;
-              count++;
-            }
-          }
-          if (kind === 'avg') {
-            const half = Math.trunc(count / 2);
-            acc = count === 0 ? 0 : Math.trunc(acc > 0 ? (acc + half) / count : (acc - half) / count);
-          }
-          out[p++] = clamp(acc, lo, hi);
-        }
-  return { data: out, shape: [n, gy.out, gx.out, c] };
+  return poolSweep(input, inShape, kind, o, 'pool int8', Int8Array, -128, (acc, count) => {
+    if (kind === 'avg') {
+      const half = Math.trunc(count / 2);
+      acc = count === 0 ? 0 : Math.trunc(acc > 0 ? (acc + half) / count : (acc - half) / count);
+    }
+    return clamp(acc, lo, hi);
+  });
 }
 
 /** QUANTIZE float32 → int8: q = clamp(round(x / s) + zp) with x / s in float32, as TFLite. */
@@ -212,18 +145,5 @@ export function dequantizeInt8(x: Int8Array, q: Int8Params): Float32Array {
  * to the output's scale and zero point, 1/256 and −128 by TFLite's rule).
  */
 export function softmaxInt8(input: Int8Array, shape: readonly number[], beta: number, inQ: Int8Params, outQ: Int8Params): Int8Array {
-  const depth = shape[shape.length - 1]!;
-  const out = new Int8Array(input.length);
-  for (let r = 0; r < input.length; r += depth) {
-    let max = -Infinity;
-    for (let i = 0; i < depth; i++) max = Math.max(max, input[r + i]!);
-    let sum = 0;
-    const e = new Float64Array(depth);
-    for (let i = 0; i < depth; i++) {
-      e[i] = Math.exp(beta * inQ.scale * (input[r + i]! - max));
-      sum += e[i]!;
-    }
-    for (let i = 0; i < depth; i++) out[r + i] = clamp(roundHalfAway(e[i]! / sum / outQ.scale) + outQ.zeroPoint, -128, 127);
-  }
-  return out;
+  return softmaxSweep(input, shape, beta * inQ.scale, Int8Array, (p) => clamp(roundHalfAway(p / outQ.scale) + outQ.zeroPoint, -128, 127));
 }
