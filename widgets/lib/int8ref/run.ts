@@ -63,6 +63,9 @@ const q1 = (t: TfliteTensor): Int8Params => {
   return { scale: q.scale[0]!, zeroPoint: q.zeroPoint[0] ?? 0 };
 };
 
+/** A weight tensor's scales: one (per-tensor) or one per output channel. */
+const scalesOf = (t: TfliteTensor): readonly number[] => t.quantization?.scale ?? [1];
+
 /** Decodes constant tensors once per model object. */
 const constCache = new WeakMap<object, Map<number, Values>>();
 
@@ -116,6 +119,15 @@ export function runModel(modelOrBytes: RunnableModel | Uint8Array, input: ArrayL
     const inTensor = g.tensors[i0!]!;
     const o = op.options;
     const isInt8 = inTensor.type === 'INT8';
+    /** The optional third input (a weighted layer's bias). */
+    const biasOf = (): Values | null => (i2 !== undefined && i2 >= 0 ? get(i2) : null);
+    /** What an int8 weighted layer (conv, depthwise, dense) reads besides its weights. */
+    const int8Io = (): { input: Int8Array; inQ: Int8Params; bias: Int32Array | null; outQ: Int8Params } => ({
+      input: get(i0!) as Int8Array,
+      inQ: q1(inTensor),
+      bias: biasOf() as Int32Array | null,
+      outQ: q1(outT),
+    });
     let data: Values;
     let shape: number[];
     switch (name) {
@@ -124,43 +136,35 @@ export function runModel(modelOrBytes: RunnableModel | Uint8Array, input: ArrayL
         if (o?.kind !== 'Conv2D' && o?.kind !== 'DepthwiseConv2D') throw new Int8RefError(`${name} sin opciones.`);
         const dm = o.kind === 'DepthwiseConv2D' ? o.depthMultiplier || 1 : undefined;
         const fT = g.tensors[i1!]!;
-        const bias = i2 !== undefined && i2 >= 0 ? get(i2) : null;
         if (isInt8) {
           const r = conv2dInt8({
             ...o,
-            input: get(i0!) as Int8Array,
+            ...int8Io(),
             inShape: shapeOf(i0!),
-            inQ: q1(inTensor),
             filter: get(i1!) as Int8Array,
             filterShape: fT.shape,
-            filterScales: fT.quantization?.scale ?? [1],
-            bias: bias as Int32Array | null,
-            outQ: q1(outT),
+            filterScales: scalesOf(fT),
             ...(dm !== undefined ? { depthMultiplier: dm } : {}),
           });
           ({ data, shape } = r);
         } else {
-          ({ data, shape } = conv2dFloat(get(i0!) as Float32Array, shapeOf(i0!), get(i1!) as Float32Array, fT.shape, bias as Float32Array | null, o, dm !== undefined, dm));
+          ({ data, shape } = conv2dFloat(get(i0!) as Float32Array, shapeOf(i0!), get(i1!) as Float32Array, fT.shape, biasOf() as Float32Array | null, o, dm !== undefined, dm));
         }
         break;
       }
       case 'FULLY_CONNECTED': {
         if (o?.kind !== 'FullyConnected') throw new Int8RefError('FULLY_CONNECTED sin opciones.');
         const wT = g.tensors[i1!]!;
-        const bias = i2 !== undefined && i2 >= 0 ? get(i2) : null;
         if (isInt8) {
           ({ data, shape } = fullyConnectedInt8({
-            input: get(i0!) as Int8Array,
-            inQ: q1(inTensor),
+            ...int8Io(),
             weights: get(i1!) as Int8Array,
             weightShape: wT.shape,
-            weightScales: wT.quantization?.scale ?? [1],
-            bias: bias as Int32Array | null,
-            outQ: q1(outT),
+            weightScales: scalesOf(wT),
             fusedActivation: o.fusedActivation,
           }));
         } else {
-          ({ data, shape } = fullyConnectedFloat(get(i0!) as Float32Array, get(i1!) as Float32Array, wT.shape, bias as Float32Array | null, o.fusedActivation));
+          ({ data, shape } = fullyConnectedFloat(get(i0!) as Float32Array, get(i1!) as Float32Array, wT.shape, biasOf() as Float32Array | null, o.fusedActivation));
         }
         break;
       }
