@@ -39,6 +39,10 @@ export function readOptions(op: FbTable, where: string): TfliteBuiltinOptions | 
   const pad = (t: FbTable, slot: number): PaddingName => enumName(PADDINGS, t.i8(slot, 0), `${where}: el relleno`);
   const act = (t: FbTable, slot: number): ActivationName =>
     enumName(ACTIVATIONS, t.i8(slot, 0), `${where}: la activación`);
+  const window = (t: FbTable, S: { padding: number; strideW: number; strideH: number }) =>
+    ({ padding: pad(t, S.padding), strideW: t.i32(S.strideW, 0), strideH: t.i32(S.strideH, 0) });
+  const activationDilation = (t: FbTable, S: { fusedActivation: number; dilationW: number; dilationH: number }) =>
+    ({ fusedActivation: act(t, S.fusedActivation), dilationW: t.i32(S.dilationW, 1), dilationH: t.i32(S.dilationH, 1) });
   if (!o) {
     // A type byte without its table: only the empty option tables can be read that way.
     if (type === BuiltinOptionsType.QuantizeOptions) return { kind: 'Quantize' };
@@ -54,36 +58,18 @@ export function readOptions(op: FbTable, where: string): TfliteBuiltinOptions | 
     }
     case BuiltinOptionsType.Conv2DOptions: {
       const S = Slot.Conv2DOptions;
-      return {
-        kind: 'Conv2D',
-        padding: pad(o, S.padding),
-        strideW: o.i32(S.strideW, 0),
-        strideH: o.i32(S.strideH, 0),
-        fusedActivation: act(o, S.fusedActivation),
-        dilationW: o.i32(S.dilationW, 1),
-        dilationH: o.i32(S.dilationH, 1),
-      };
+      return { kind: 'Conv2D', ...window(o, S), ...activationDilation(o, S) };
     }
     case BuiltinOptionsType.DepthwiseConv2DOptions: {
+      // The conv table with a depth multiplier after the strides.
       const S = Slot.DepthwiseConv2DOptions;
-      return {
-        kind: 'DepthwiseConv2D',
-        padding: pad(o, S.padding),
-        strideW: o.i32(S.strideW, 0),
-        strideH: o.i32(S.strideH, 0),
-        depthMultiplier: o.i32(S.depthMultiplier, 0),
-        fusedActivation: act(o, S.fusedActivation),
-        dilationW: o.i32(S.dilationW, 1),
-        dilationH: o.i32(S.dilationH, 1),
-      };
+      return { kind: 'DepthwiseConv2D', ...window(o, S), depthMultiplier: o.i32(S.depthMultiplier, 0), ...activationDilation(o, S) };
     }
     case BuiltinOptionsType.Pool2DOptions: {
       const S = Slot.Pool2DOptions;
       return {
         kind: 'Pool2D',
-        padding: pad(o, S.padding),
-        strideW: o.i32(S.strideW, 0),
-        strideH: o.i32(S.strideH, 0),
+        ...window(o, S),
         filterWidth: o.i32(S.filterWidth, 0),
         filterHeight: o.i32(S.filterHeight, 0),
         fusedActivation: act(o, S.fusedActivation),

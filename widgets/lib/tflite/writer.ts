@@ -94,6 +94,32 @@ function writeTensor(b: Builder, t: TfliteTensor): Offset {
   return b.endObject();
 }
 
+interface WindowSlots {
+  COUNT: number;
+  padding: number;
+  strideW: number;
+  strideH: number;
+}
+
+/** Starts a conv, depthwise or pool options table with its padding and strides (the fields they share, in schema order). */
+function addWindow(b: Builder, S: WindowSlots, o: { padding: PaddingName; strideW: number; strideH: number }): void {
+  b.startObject(S.COUNT);
+  b.addFieldInt8(S.padding, padding(o.padding), 0);
+  b.addFieldInt32(S.strideW, o.strideW, 0);
+  b.addFieldInt32(S.strideH, o.strideH, 0);
+}
+
+/** The fused activation and dilations a conv or depthwise options table ends with. */
+function addActivationDilation(
+  b: Builder,
+  S: { fusedActivation: number; dilationW: number; dilationH: number },
+  o: { fusedActivation: ActivationName; dilationW?: number; dilationH?: number },
+): void {
+  b.addFieldInt8(S.fusedActivation, activation(o.fusedActivation), 0);
+  b.addFieldInt32(S.dilationW, o.dilationW ?? 1, 1);
+  b.addFieldInt32(S.dilationH, o.dilationH ?? 1, 1);
+}
+
 /** Returns [union type byte, table offset]. */
 function writeOptions(b: Builder, o: TfliteBuiltinOptions): [number, Offset] {
   switch (o.kind) {
@@ -104,35 +130,18 @@ function writeOptions(b: Builder, o: TfliteBuiltinOptions): [number, Offset] {
       if (o.keepNumDims) b.addFieldInt8(S.keepNumDims, 1, 0);
       return [BuiltinOptionsType.FullyConnectedOptions, b.endObject()];
     }
-    case 'Conv2D': {
-      const S = Slot.Conv2DOptions;
-      b.startObject(S.COUNT);
-      b.addFieldInt8(S.padding, padding(o.padding), 0);
-      b.addFieldInt32(S.strideW, o.strideW, 0);
-      b.addFieldInt32(S.strideH, o.strideH, 0);
-      b.addFieldInt8(S.fusedActivation, activation(o.fusedActivation), 0);
-      b.addFieldInt32(S.dilationW, o.dilationW ?? 1, 1);
-      b.addFieldInt32(S.dilationH, o.dilationH ?? 1, 1);
-      return [BuiltinOptionsType.Conv2DOptions, b.endObject()];
-    }
+    case 'Conv2D':
     case 'DepthwiseConv2D': {
-      const S = Slot.DepthwiseConv2DOptions;
-      b.startObject(S.COUNT);
-      b.addFieldInt8(S.padding, padding(o.padding), 0);
-      b.addFieldInt32(S.strideW, o.strideW, 0);
-      b.addFieldInt32(S.strideH, o.strideH, 0);
-      b.addFieldInt32(S.depthMultiplier, o.depthMultiplier, 0);
-      b.addFieldInt8(S.fusedActivation, activation(o.fusedActivation), 0);
-      b.addFieldInt32(S.dilationW, o.dilationW ?? 1, 1);
-      b.addFieldInt32(S.dilationH, o.dilationH ?? 1, 1);
-      return [BuiltinOptionsType.DepthwiseConv2DOptions, b.endObject()];
+      // The depthwise table is the conv table with a depth multiplier after the strides.
+      const S = o.kind === 'Conv2D' ? Slot.Conv2DOptions : Slot.DepthwiseConv2DOptions;
+      addWindow(b, S, o);
+      if (o.kind === 'DepthwiseConv2D') b.addFieldInt32(Slot.DepthwiseConv2DOptions.depthMultiplier, o.depthMultiplier, 0);
+      addActivationDilation(b, S, o);
+      return [o.kind === 'Conv2D' ? BuiltinOptionsType.Conv2DOptions : BuiltinOptionsType.DepthwiseConv2DOptions, b.endObject()];
     }
     case 'Pool2D': {
       const S = Slot.Pool2DOptions;
-      b.startObject(S.COUNT);
-      b.addFieldInt8(S.padding, padding(o.padding), 0);
-      b.addFieldInt32(S.strideW, o.strideW, 0);
-      b.addFieldInt32(S.strideH, o.strideH, 0);
+      addWindow(b, S, o);
       b.addFieldInt32(S.filterWidth, o.filterWidth, 0);
       b.addFieldInt32(S.filterHeight, o.filterHeight, 0);
       b.addFieldInt8(S.fusedActivation, activation(o.fusedActivation), 0);
