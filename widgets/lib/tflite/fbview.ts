@@ -108,29 +108,29 @@ export class FbTable {
     return this.field(slot, 0) >= 0;
   }
 
+  /** The scalar in field `slot` (`size` bytes, read by `read`), or `def` when the field is absent. */
+  private scalar(slot: number, size: number, def: number, read: (p: number) => number): number {
+    const p = this.field(slot, size);
+    return p < 0 ? def : read(p);
+  }
+
   u8(slot: number, def: number): number {
-    const p = this.field(slot, 1);
-    return p < 0 ? def : this.file.bb.readUint8(p);
+    return this.scalar(slot, 1, def, (p) => this.file.bb.readUint8(p));
   }
   i8(slot: number, def: number): number {
-    const p = this.field(slot, 1);
-    return p < 0 ? def : this.file.bb.readInt8(p);
+    return this.scalar(slot, 1, def, (p) => this.file.bb.readInt8(p));
   }
   i32(slot: number, def: number): number {
-    const p = this.field(slot, 4);
-    return p < 0 ? def : this.file.bb.readInt32(p);
+    return this.scalar(slot, 4, def, (p) => this.file.bb.readInt32(p));
   }
   u32(slot: number, def: number): number {
-    const p = this.field(slot, 4);
-    return p < 0 ? def : this.file.bb.readUint32(p);
+    return this.scalar(slot, 4, def, (p) => this.file.bb.readUint32(p));
   }
   u64(slot: number, def: number): number {
-    const p = this.field(slot, 8);
-    return p < 0 ? def : Number(this.file.bb.readUint64(p));
+    return this.scalar(slot, 8, def, (p) => Number(this.file.bb.readUint64(p)));
   }
   f32(slot: number, def: number): number {
-    const p = this.field(slot, 4);
-    return p < 0 ? def : this.file.bb.readFloat32(p);
+    return this.scalar(slot, 4, def, (p) => this.file.bb.readFloat32(p));
   }
   bool(slot: number): boolean {
     return this.u8(slot, 0) !== 0;
