@@ -45,6 +45,26 @@ function gradBuffer(values: Vec, n: number, out: Vec | undefined): Vec {
 }
 
 /**
+ * A loss that is the mean of one term per output: L = (1/N) Σ term(v_k, y_k), N = batch·width,
+ * and ∂L/∂v_k = slope(v_k, y_k) / N.
+ */
+function meanLoss(
+  v: Vec, y: ArrayLike<number>, batch: number, width: number, out: Vec | undefined,
+  term: (v: number, y: number) => number,
+  slope: (v: number, y: number) => number,
+): LossResult {
+  check(v, y, batch, width);
+  const N = batch * width;
+  const grad = gradBuffer(v, N, out);
+  let sum = 0;
+  for (let k = 0; k < N; k++) {
+    sum += term(v[k]!, y[k]!);
+    grad[k] = slope(v[k]!, y[k]!) / N;
+  }
+  return { loss: sum / N, grad };
+}
+
+/**
  * Mean squared error over ALL outputs of all samples, as in the course notes:
  *   L = 1/(P·M) Σ_p Σ_k (ŷ_pk − y_pk)²,   P samples in the batch, M outputs each,
  *   ∂L/∂ŷ_pk = 2 (ŷ_pk − y_pk) / (P·M).
@@ -57,16 +77,7 @@ export const MSE: Loss = {
   reads: 'output',
   needsOutput: null,
   compute(yhat, y, batch, width, out) {
-    check(yhat, y, batch, width);
-    const N = batch * width;
-    const grad = gradBuffer(yhat, N, out);
-    let sum = 0;
-    for (let k = 0; k < N; k++) {
-      const e = yhat[k]! - y[k]!;
-      sum += e * e;
-      grad[k] = (2 * e) / N;
-    }
-    return { loss: sum / N, grad };
+    return meanLoss(yhat, y, batch, width, out, (v, t) => (v - t) * (v - t), (v, t) => 2 * (v - t));
   },
 };
 
@@ -85,18 +96,11 @@ export const BCE: Loss = {
   reads: 'net',
   needsOutput: 'sigmoid',
   compute(z, y, batch, width, out) {
-    check(z, y, batch, width);
-    const N = batch * width;
-    const grad = gradBuffer(z, N, out);
-    let sum = 0;
-    for (let k = 0; k < N; k++) {
-      const zk = z[k]!;
-      const yk = y[k]!;
-      sum += Math.max(zk, 0) - zk * yk + Math.log1p(Math.exp(-Math.abs(zk)));
-      const s = zk >= 0 ? 1 / (1 + Math.exp(-zk)) : Math.exp(zk) / (1 + Math.exp(zk));
-      grad[k] = (s - yk) / N;
-    }
-    return { loss: sum / N, grad };
+    return meanLoss(
+      z, y, batch, width, out,
+      (zk, yk) => Math.max(zk, 0) - zk * yk + Math.log1p(Math.exp(-Math.abs(zk))),
+      (zk, yk) => (zk >= 0 ? 1 / (1 + Math.exp(-zk)) : Math.exp(zk) / (1 + Math.exp(zk))) - yk,
+    );
   },
 };
 
