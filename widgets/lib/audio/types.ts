@@ -5,6 +5,8 @@
  * `start` is the index of its first sample since start(), so the time of any sample is
  * start / 16000 s and no clock is needed downstream (features, recognizer).
  */
+import { ProblemError } from '../errors/problem-error';
+
 export const AUDIO_RATE_HZ = 16000;
 
 export type AudioSourceKind = 'mic' | 'buffer';
@@ -59,11 +61,8 @@ export interface AudioSource {
 }
 
 /** The Error a source's start() rejects with. */
-export class AudioSourceError extends Error {
-  readonly problem: AudioProblem;
+export class AudioSourceError extends ProblemError<AudioProblem> {
   constructor(problem: AudioProblem) {
-    super(problem.message);
-    this.name = 'AudioSourceError';
-    this.problem = problem;
+    super(problem, 'AudioSourceError');
   }
 }

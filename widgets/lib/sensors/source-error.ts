@@ -1,12 +1,10 @@
+import { ProblemError } from '../errors/problem-error';
 import type { ProblemCode, SourceProblem } from './types';
 
 /** The Error a source's `start()` rejects with; `problem` says what happened (Spanish message). */
-export class SourceError extends Error {
-  readonly problem: SourceProblem;
+export class SourceError extends ProblemError<SourceProblem> {
   constructor(problem: SourceProblem) {
-    super(problem.message);
-    this.name = 'SourceError';
-    this.problem = problem;
+    super(problem, 'SourceError');
   }
 }
 
