@@ -6,10 +6,10 @@
  * `start` indices keep counting). `drain()` delivers everything left at once, with no timer.
  * Tests drive it with createManualScheduler() (widgets/lib/sensors/scheduler.ts).
  */
-import { createEmitter } from '../sensors/emitter';
 import { browserScheduler, type Scheduler } from '../sensors/scheduler';
 import { toCourseRate } from './resample';
-import { AUDIO_RATE_HZ, type AudioSource, type AudioSourceEvents, type AudioStatus } from './types';
+import { AudioSourceBase } from './source-base';
+import { AUDIO_RATE_HZ, type AudioSource } from './types';
 import { decodeWav } from './wav';
 
 export interface BufferSourceOptions {
@@ -20,7 +20,7 @@ export interface BufferSourceOptions {
   loop?: boolean;
 }
 
-export class BufferSource implements AudioSource {
+export class BufferSource extends AudioSourceBase implements AudioSource {
   readonly kind = 'buffer' as const;
   readonly rateHz = AUDIO_RATE_HZ;
   /** The whole signal, 16 kHz mono. */
@@ -28,13 +28,12 @@ export class BufferSource implements AudioSource {
   readonly chunkSamples: number;
   readonly loop: boolean;
   readonly #scheduler: Scheduler;
-  readonly #events = createEmitter<AudioSourceEvents>();
-  #status: AudioStatus = 'idle';
   #pos = 0;
   #delivered = 0;
   #cancel: (() => void) | null = null;
 
   constructor(samples: Float32Array, opts: BufferSourceOptions = {}) {
+    super();
     const chunk = opts.chunkSamples ?? 320;
     if (!(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`BufferSource: chunkSamples must be a positive integer (got ${chunk})`);
     this.samples = samples;
@@ -49,10 +48,6 @@ export class BufferSource implements AudioSource {
     return new BufferSource(toCourseRate(wav.channels, wav.sampleRate, AUDIO_RATE_HZ), opts);
   }
 
-  get status(): AudioStatus {
-    return this.#status;
-  }
-
   get delivered(): number {
     return this.#delivered;
   }
@@ -60,16 +55,6 @@ export class BufferSource implements AudioSource {
   /** Seconds of audio in the buffer. */
   get durationS(): number {
     return this.samples.length / AUDIO_RATE_HZ;
-  }
-
-  on<E extends keyof AudioSourceEvents>(type: E, cb: (v: AudioSourceEvents[E]) => void): () => void {
-    return this.#events.on(type, cb);
-  }
-
-  #setStatus(s: AudioStatus): void {
-    if (s === this.#status) return;
-    this.#status = s;
-    this.#events.emit('status', s);
   }
 
   /** Delivers the next chunk; returns false once the buffer is done (and not looping). */
@@ -91,7 +76,7 @@ export class BufferSource implements AudioSource {
     const start = this.#delivered;
     this.#pos = end;
     this.#delivered += chunk.length;
-    this.#events.emit('samples', { samples: chunk, start });
+    this.events.emit('samples', { samples: chunk, start });
     if (this.#pos >= n && !this.loop) {
       this.#finish();
       return false;
@@ -102,8 +87,8 @@ export class BufferSource implements AudioSource {
   #finish(): void {
     this.#cancel?.();
     this.#cancel = null;
-    this.#events.emit('ended', { samples: this.#delivered });
-    this.#setStatus('stopped');
+    this.events.emit('ended', { samples: this.#delivered });
+    this.setStatus('stopped');
   }
 
   /** Starts from the beginning; chunks follow every chunkSamples / 16 ms on the scheduler. */
@@ -111,22 +96,22 @@ export class BufferSource implements AudioSource {
     this.#cancel?.();
     this.#pos = 0;
     this.#delivered = 0;
-    this.#setStatus('running');
+    this.setStatus('running');
     this.#cancel = this.#scheduler.every((this.chunkSamples * 1000) / AUDIO_RATE_HZ, () => {
-      if (this.#status === 'running') this.#step();
+      if (this.status === 'running') this.#step();
     });
   }
 
   /** Delivers every remaining chunk now (a looping source: up to the end of the buffer). */
   drain(): void {
-    if (this.#status !== 'running') return;
+    if (this.status !== 'running') return;
     const stopAt = this.loop ? this.samples.length : Infinity;
-    while (this.#status === 'running' && this.#pos < stopAt && this.#step());
+    while (this.status === 'running' && this.#pos < stopAt && this.#step());
   }
 
   async stop(): Promise<void> {
     this.#cancel?.();
     this.#cancel = null;
-    if (this.#status === 'running') this.#setStatus('stopped');
+    if (this.status === 'running') this.setStatus('stopped');
   }
 }

@@ -13,9 +13,9 @@
  * not loading; the microphone unplugged while running is a fatal `disconnected` problem.
  * Every browser object is injectable (MicEnvironment) so tests use fakes.
  */
-import { createEmitter } from '../sensors/emitter';
 import { audioProblem, problemForMediaError } from './messages';
-import { AUDIO_RATE_HZ, AudioSourceError, type AudioProblem, type AudioSource, type AudioSourceEvents, type AudioStatus } from './types';
+import { AudioSourceBase } from './source-base';
+import { AUDIO_RATE_HZ, AudioSourceError, type AudioProblem, type AudioSource } from './types';
 
 export const MIC_CONSTRAINTS: MediaStreamConstraints = Object.freeze({
   audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false, channelCount: 1 },
@@ -40,13 +40,11 @@ export interface MicSourceOptions {
   chunkSamples?: number;
 }
 
-export class MicSource implements AudioSource {
+export class MicSource extends AudioSourceBase implements AudioSource {
   readonly kind = 'mic' as const;
   readonly rateHz = AUDIO_RATE_HZ;
   readonly #env: MicEnvironment;
   readonly #chunkSamples: number;
-  readonly #events = createEmitter<AudioSourceEvents>();
-  #status: AudioStatus = 'idle';
   #delivered = 0;
   #stream: MediaStream | null = null;
   #ctx: AudioContext | null = null;
@@ -55,6 +53,7 @@ export class MicSource implements AudioSource {
   #run = 0;
 
   constructor(opts: MicSourceOptions = {}) {
+    super();
     const g = globalThis as unknown as {
       isSecureContext?: boolean;
       navigator?: { mediaDevices?: MediaDevices };
@@ -73,10 +72,6 @@ export class MicSource implements AudioSource {
     this.#chunkSamples = opts.chunkSamples ?? 320;
   }
 
-  get status(): AudioStatus {
-    return this.#status;
-  }
-
   get delivered(): number {
     return this.#delivered;
   }
@@ -86,28 +81,18 @@ export class MicSource implements AudioSource {
     return this.#ctx ? this.#ctx.sampleRate : null;
   }
 
-  on<E extends keyof AudioSourceEvents>(type: E, cb: (v: AudioSourceEvents[E]) => void): () => void {
-    return this.#events.on(type, cb);
-  }
-
-  #setStatus(s: AudioStatus): void {
-    if (s === this.#status) return;
-    this.#status = s;
-    this.#events.emit('status', s);
-  }
-
   async #fail(p: AudioProblem): Promise<never> {
     await this.#release();
-    this.#setStatus('error');
-    this.#events.emit('problem', p);
+    this.setStatus('error');
+    this.events.emit('problem', p);
     throw new AudioSourceError(p);
   }
 
   async start(): Promise<void> {
-    if (this.#status === 'running' || this.#status === 'starting') return;
+    if (this.status === 'running' || this.status === 'starting') return;
     const run = ++this.#run;
     this.#delivered = 0;
-    this.#setStatus('starting');
+    this.setStatus('starting');
     const env = this.#env;
     if (!env.isSecureContext) return this.#fail(audioProblem('insecure'));
     if (!env.mediaDevices || typeof env.mediaDevices.getUserMedia !== 'function') return this.#fail(audioProblem('unsupported'));
@@ -144,10 +129,10 @@ export class MicSource implements AudioSource {
         processorOptions: { outRate: AUDIO_RATE_HZ, chunkSamples: this.#chunkSamples },
       });
       node.port.onmessage = (ev: MessageEvent<{ type: string; samples: Float32Array }>) => {
-        if (run !== this.#run || this.#status !== 'running' || ev.data?.type !== 'samples') return;
+        if (run !== this.#run || this.status !== 'running' || ev.data?.type !== 'samples') return;
         const start = this.#delivered;
         this.#delivered += ev.data.samples.length;
-        this.#events.emit('samples', { samples: ev.data.samples, start });
+        this.events.emit('samples', { samples: ev.data.samples, start });
       };
       this.#node = node;
       this.#srcNode = ctx.createMediaStreamSource(stream);
@@ -161,16 +146,16 @@ export class MicSource implements AudioSource {
     if (run !== this.#run) return;
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', () => {
-        if (run !== this.#run || this.#status !== 'running') return;
+        if (run !== this.#run || this.status !== 'running') return;
         this.#run++;
         const p = audioProblem('disconnected');
         void this.#release().then(() => {
-          this.#setStatus('error');
-          this.#events.emit('problem', p);
+          this.setStatus('error');
+          this.events.emit('problem', p);
         });
       });
     }
-    this.#setStatus('running');
+    this.setStatus('running');
   }
 
   async #release(): Promise<void> {
@@ -203,6 +188,6 @@ export class MicSource implements AudioSource {
   async stop(): Promise<void> {
     this.#run++;
     await this.#release();
-    if (this.#status === 'running' || this.#status === 'starting') this.#setStatus('stopped');
+    if (this.status === 'running' || this.status === 'starting') this.setStatus('stopped');
   }
 }
