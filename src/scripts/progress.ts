@@ -1,23 +1,20 @@
 // Course progress kept in this browser only: localStorage 'tinyml:progreso' = JSON array of
 // completed lesson slugs. Every element with [data-progress-slug] reflects it.
+import { readItem, writeItem } from './local-storage';
+
 const KEY = 'tinyml:progreso';
 
 export function readProgress(): Set<string> {
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    const raw: unknown = JSON.parse(readItem(KEY) ?? '[]');
     return new Set(Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string') : []);
   } catch {
     return new Set();
   }
 }
 
-function writeProgress(done: Set<string>): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify([...done]));
-  } catch {
-    /* storage unavailable: progress lasts for this page only */
-  }
-}
+/** Without storage, progress lasts for this page only. */
+const writeProgress = (done: Set<string>): void => void writeItem(KEY, JSON.stringify([...done]));
 
 export function setCompleted(slug: string, completed: boolean): Set<string> {
   const done = readProgress();

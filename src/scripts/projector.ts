@@ -1,4 +1,5 @@
 import { describeTarget, keyAction, kindOf, STEP_ATTR, type KeyAction } from '../../widgets/lib/widget/keys';
+import { writeItem } from './local-storage';
 
 /**
  * Projector mode and widget full screen (client side; the mode itself is applied before paint by
@@ -20,11 +21,7 @@ export const projectorOn = (): boolean => root.hasAttribute('data-proyector');
 export function setProjector(on: boolean): void {
   if (on) root.dataset.proyector = '';
   else delete root.dataset.proyector;
-  try {
-    localStorage.setItem(KEY, on ? '1' : '0');
-  } catch {
-    /* private mode: the choice lasts for this page only */
-  }
+  writeItem(KEY, on ? '1' : '0'); // private mode: the choice lasts for this page only
   sync();
   document.dispatchEvent(new CustomEvent('tinyml:theme', { detail: root.dataset.theme }));
 }

@@ -1,15 +1,13 @@
 // Light/dark theme: follows the system until the reader picks one; the choice is kept in
 // localStorage under 'tinyml:tema'.
+import { readItem, writeItem } from './local-storage';
+
 const KEY = 'tinyml:tema';
 type Theme = 'light' | 'dark';
 
 function stored(): Theme | null {
-  try {
-    const v = localStorage.getItem(KEY);
-    return v === 'light' || v === 'dark' ? v : null;
-  } catch {
-    return null;
-  }
+  const v = readItem(KEY);
+  return v === 'light' || v === 'dark' ? v : null;
 }
 
 function apply(theme: Theme): void {
@@ -30,11 +28,7 @@ export function initThemeToggle(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
     b.addEventListener('click', () => {
       const next: Theme = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
-      try {
-        localStorage.setItem(KEY, next);
-      } catch {
-        /* private mode: the choice lasts for this page only */
-      }
+      writeItem(KEY, next); // private mode: the choice lasts for this page only
       apply(next);
     });
   }
