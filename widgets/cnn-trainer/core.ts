@@ -4,6 +4,7 @@
  */
 import { accuracy, matrixTotal, topConfusions, type Matrix } from '../lib/cnn/confusion';
 import type { CnnArch, TrainConfig } from '../lib/cnn/spec';
+import type { EpochPoint } from '../lib/cnn/schedule';
 import type { EvalSet } from '../lib/cnn/protocol';
 import { shapeText, summarize, type LayerSpec } from '../lib/conv/shapes';
 import { int as intField, oneOf } from '../lib/state/schema';
@@ -81,14 +82,7 @@ export function describeMatrix(m: Matrix, set: EvalSet = 'prueba'): string {
   return `Matriz de confusión sobre ${intText(n)} dígitos ${SET_NAME[set]}: acertó ${intText(hits)} (${pct(accuracy(m))}). ${mix}`;
 }
 
-export interface EpochPoint {
-  epoch: number;
-  trainLoss: number;
-  trainAcc: number;
-  /** On the validation digits, at the end of the epoch. */
-  valLoss: number;
-  valAcc: number;
-}
+export type { EpochPoint };
 
 /** Text alternative of the two curves. */
 export function describeCurves(epochs: readonly EpochPoint[], recentLoss: number, recentAcc: number, seen: number): string {

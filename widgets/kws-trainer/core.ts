@@ -9,6 +9,7 @@
 import type { KwsMeta, KwsFeature } from '../lib/kws/contract';
 import type { KwsArch, KwsSummary } from '../lib/kws/model';
 import type { KwsTrainConfig } from '../lib/kws/train';
+import type { EpochPoint } from '../lib/cnn/schedule';
 import { fmt } from '../lib/widget/dom';
 import { bytesText, intText, pct } from '../lib/format/number';
 import { contrastRatio, luminance, textOn } from '../lib/draw/contrast';
@@ -72,14 +73,8 @@ export interface SetInfo {
   voices: Record<SplitName, number>;
 }
 
-export interface EpochRow {
-  /** 1-based epoch that just ended. */
-  epoch: number;
-  trainLoss: number;
-  trainAcc: number;
-  valLoss: number;
-  valAcc: number;
-}
+/** One row of the per-epoch table. */
+export type EpochRow = EpochPoint;
 
 export interface DatasetReport {
   train: number;

@@ -22,6 +22,17 @@ export interface RunPlan {
   trainSize: number;
 }
 
+/** The figures a training run reports at the end of each epoch (the trainers' curves). */
+export interface EpochPoint {
+  /** Epochs completed, 1-based. */
+  epoch: number;
+  trainLoss: number;
+  trainAcc: number;
+  /** On the validation split, at the end of the epoch (NaN when the split is empty). */
+  valLoss: number;
+  valAcc: number;
+}
+
 export const START: Readonly<Cursor> = { epoch: 0, batch: 0 };
 
 export const isDone = (c: Cursor, p: RunPlan): boolean => c.epoch >= p.epochs;

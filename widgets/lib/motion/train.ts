@@ -16,6 +16,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { LOG_CLIP } from '../tfjs/classifier';
 import { confusionMatrix, type Matrix } from '../cnn/confusion';
+import type { EpochPoint } from '../cnn/schedule';
 import { runSlice } from '../time/slice';
 import { createRng } from '../rng/rng';
 import { exampleRecordings } from './example';
@@ -80,15 +81,7 @@ export function prepareTraining(set: FeatureSet, seed: number, fractions: SplitF
   };
 }
 
-export interface EpochPoint {
-  /** Epochs completed, 1-based. */
-  epoch: number;
-  trainLoss: number;
-  trainAcc: number;
-  /** NaN when the validation split is empty. */
-  valLoss: number;
-  valAcc: number;
-}
+export type { EpochPoint };
 
 export interface TestResult {
   acc: number;
