@@ -10,7 +10,7 @@
  * data-phase: loading | idle | training | trained | stopped | error | empty; data-test-acc etc.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, cssVar, h, numberInput, resized, select, slider, syncControls, uniqueId } from '../lib/widget/dom';
+import { button, cssVar, h, numberInput, select, slider, syncControls, trackedWidth, uniqueId } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { loadTf } from '../lib/cnn/tf-main';
 import { BACKEND_LABEL } from '../lib/cnn/backend';
@@ -47,7 +47,7 @@ class MotionClassifier extends WidgetElement<typeof schema> {
   #dataSeed = -1;
   #dataError = '';
   #loads = 0;
-  #width = 720;
+  #size: { readonly width: number } = { width: 720 };
   #abort: AbortController | null = null;
   #busy = false;
   #trainer: MotionTrainer | null = null;
@@ -115,11 +115,9 @@ class MotionClassifier extends WidgetElement<typeof schema> {
       this.#abort?.abort();
       this.#export.clear();
     });
-    this.#width = this.clientWidth || 720;
-    this.onCleanup(resized(this, (w) => {
-      this.#width = w;
-      this.guard(() => this.#drawCurves());
-    }, { tolerance: 8, drawn: () => this.#width }));
+    const size = trackedWidth(this, () => this.guard(() => this.#drawCurves()), { fallback: 720, tolerance: 8 });
+    this.#size = size;
+    this.onCleanup(size.stop);
     this.onCleanup(onDatasetChange(() => void this.#load()));
     this.#phase('loading');
     e.status.textContent = 'Calculando las características del conjunto de datos…';
@@ -219,8 +217,8 @@ class MotionClassifier extends WidgetElement<typeof schema> {
     const hist = t?.history ?? this.#history;
     const epochs = t?.config.epochs ?? this.#historyEpochs ?? this.state.epocas;
     const c = this.#colors();
-    const two = this.#width >= 640;
-    const w = two ? Math.floor((this.#width - 16) / 2) : Math.max(260, this.#width);
+    const two = this.#size.width >= 640;
+    const w = two ? Math.floor((this.#size.width - 16) / 2) : Math.max(260, this.#size.width);
     this.#el.loss.replaceChildren(curveChart(hist, epochs, 'loss', c, w));
     this.#el.acc.replaceChildren(curveChart(hist, epochs, 'acc', c, w));
     this.#el.loss.setAttribute('aria-label', describeCurves(hist, epochs, 'loss'));

@@ -7,7 +7,7 @@
  * is empty (said on screen). data-phase: loading | ready | empty; data-points: dots drawn.
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, h, resized, select, uniqueId } from '../lib/widget/dom';
+import { cssVar, h, select, trackedWidth, uniqueId } from '../lib/widget/dom';
 import { int } from '../lib/state/schema';
 import { onDatasetChange } from '../lib/motion/dataset-store';
 import { datasetOrExample, sourceSentence, type WorkingSet } from '../lib/motion/dataset-or-example';
@@ -28,7 +28,7 @@ class MotionFeatures extends WidgetElement<typeof schema> {
   #ws: WorkingSet | null = null;
   #set: FeatureSet | null = null;
   #loads = 0;
-  #width = 720;
+  #size: { readonly width: number } = { width: 720 };
   #points: ScatterPoint[] = [];
   #pixels: [number, number][] = [];
   #svg: SVGSVGElement | null = null;
@@ -78,11 +78,9 @@ class MotionFeatures extends WidgetElement<typeof schema> {
     this.listen(e.chart, 'focus', () => this.#highlight(Math.max(0, this.#focus)));
     this.listen(e.chart, 'blur', () => this.#highlight(-1));
     this.dataset.phase = 'loading';
-    this.#width = this.clientWidth || 720;
-    this.onCleanup(resized(this, (w) => {
-      this.#width = w;
-      this.guard(() => this.update());
-    }, { tolerance: 8, drawn: () => this.#width }));
+    const size = trackedWidth(this, () => this.guard(() => this.update()), { fallback: 720, tolerance: 8 });
+    this.#size = size;
+    this.onCleanup(size.stop);
     this.onCleanup(onDatasetChange(() => void this.#load()));
     void this.#load();
   }
@@ -169,7 +167,7 @@ class MotionFeatures extends WidgetElement<typeof schema> {
     const nx = featureName(set.featureLabels[fx]!);
     const ny = featureName(set.featureLabels[fy]!);
     this.#points = scatterPoints(set, fx, fy);
-    const width = Math.max(280, Math.min(820, this.#width));
+    const width = Math.max(280, Math.min(820, this.#size.width));
     const sc = scatterChart(this.#points, `${nx.short} (${nx.unit})`, `${ny.short} (${ny.unit})`, set.classes.length, c, width);
     this.#svg = sc.svg;
     this.#pixels = sc.pixels;

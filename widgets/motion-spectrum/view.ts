@@ -9,7 +9,7 @@
  */
 import katex from 'katex';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, h, resized, select, slider, uniqueId } from '../lib/widget/dom';
+import { cssVar, h, select, slider, trackedWidth, uniqueId } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
 import { SPECTRAL_DEFAULTS, spectralFeatures, type AxisAnalysis, type SpectralParams } from '../lib/dsp';
 import type { Recording } from '../lib/sensors/recording';
@@ -50,7 +50,7 @@ const MODE_TEXT: Record<Mode, string> = {
 class MotionSpectrum extends WidgetElement<typeof schema> {
   readonly schema = schema;
   #ws: WorkingSet | null = null;
-  #width = 720;
+  #size: { readonly width: number } = { width: 720 };
   #loads = 0;
   /** What the charts and the formulas on screen were drawn from, and the current update's number. */
   #chartsKey = '';
@@ -114,11 +114,9 @@ class MotionSpectrum extends WidgetElement<typeof schema> {
       e.quirk,
     );
     this.dataset.phase = 'loading';
-    this.#width = this.clientWidth || 720;
-    this.onCleanup(resized(this, (w) => {
-      this.#width = w;
-      this.guard(() => this.update());
-    }, { tolerance: 8, drawn: () => this.#width }));
+    const size = trackedWidth(this, () => this.guard(() => this.update()), { fallback: 720, tolerance: 8 });
+    this.#size = size;
+    this.onCleanup(size.stop);
     this.onCleanup(onDatasetChange(() => void this.#load()));
     void this.#load();
   }
@@ -219,8 +217,8 @@ class MotionSpectrum extends WidgetElement<typeof schema> {
     });
 
     const c = this.#colors();
-    const two = this.#width >= 700;
-    const w = two ? Math.floor((this.#width - 16) / 2) : Math.max(260, this.#width);
+    const two = this.#size.width >= 700;
+    const w = two ? Math.floor((this.#size.width - 16) / 2) : Math.max(260, this.#size.width);
     const specs = res.axes.map((a) => (mode === 'ei' ? eiSpectrum(a, p, fs) : textbookSpectrum(a, p, fs)));
     const df = specs[0]!.df;
     this.dataset.df = String(df);

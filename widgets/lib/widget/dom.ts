@@ -166,3 +166,17 @@ export function resized(el: HTMLElement, onWidth: (width: number) => void, o: Re
   ro.observe(el);
   return () => ro.disconnect();
 }
+
+/**
+ * The width a widget draws at, kept up to date by resized(): it starts at el.clientWidth (or
+ * `fallback` before layout) and `onChange` runs after each change beyond `tolerance`; `stop`
+ * disconnects the observer.
+ */
+export function trackedWidth(el: HTMLElement, onChange: () => void, o: { fallback: number; tolerance: number }): { readonly width: number; stop: () => void } {
+  let width = el.clientWidth || o.fallback;
+  const stop = resized(el, (w) => {
+    width = w;
+    onChange();
+  }, { tolerance: o.tolerance, drawn: () => width });
+  return { get width() { return width; }, stop };
+}
