@@ -13,12 +13,12 @@
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, fmt, h, slider, uniqueId } from '../lib/widget/dom';
-import { int, num, oneOf } from '../lib/state/schema';
-import { GESTURES, GESTURE_LABELS } from '../lib/sensors/simulator';
+import { int, num } from '../lib/state/schema';
+import { GESTURE_LABELS } from '../lib/sensors/simulator';
 import { datasetToJson } from '../lib/sensors/csv';
 import type { Recording } from '../lib/sensors/recording';
 import type { MotionRow, MotionSource, SourceProblem } from '../lib/sensors/types';
-import { BAUD_RATES, PERSON_OPTIONS, SIM_RATES, SOURCE_KINDS } from '../lib/motion/source-choice';
+import { SOURCE_SCHEMA } from '../lib/motion/source-choice';
 import { SourcePicker, type PickerSettings } from '../lib/motion/source-picker';
 import { CanvasSurface, drawAxes, plotColors, rowsData, type PlotColors } from '../lib/motion/axes-plot';
 import { RowRing } from '../lib/motion/row-ring';
@@ -33,11 +33,7 @@ import '../lib/motion/source-picker.css';
 import './style.css';
 
 const schema = {
-  kind: oneOf(SOURCE_KINDS, 'simulated'),
-  baudRate: oneOf(BAUD_RATES, '115200'),
-  gesture: oneOf(GESTURES, 'wave'),
-  person: oneOf(PERSON_OPTIONS, '1'),
-  simHz: oneOf(SIM_RATES, '100'),
+  ...SOURCE_SCHEMA,
   /** Window length, s. */
   windowS: num(2, 0.5, 10),
   seed: int(15, 1, 1_000_000),

@@ -17,11 +17,10 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, h, slider, uniqueId } from '../lib/widget/dom';
 import { fmt, withUnit } from '../lib/format/number';
-import { int, num, oneOf } from '../lib/state/schema';
+import { int, num } from '../lib/state/schema';
 import { spectralFeatures } from '../lib/dsp';
-import { GESTURES } from '../lib/sensors/simulator';
 import type { MotionRow, MotionSource } from '../lib/sensors/types';
-import { BAUD_RATES, PERSON_OPTIONS, SIM_RATES, SOURCE_KINDS, formatHz } from '../lib/motion/source-choice';
+import { SOURCE_SCHEMA, formatHz } from '../lib/motion/source-choice';
 import { SourcePicker, type PickerSettings } from '../lib/motion/source-picker';
 import { CanvasSurface, drawAxes, plotColors, type PlotColors } from '../lib/motion/axes-plot';
 import { LiveClassifier, ProbHistory, RollingMedian, type Prediction } from '../lib/motion/live';
@@ -31,11 +30,7 @@ import '../lib/motion/source-picker.css';
 import './style.css';
 
 const schema = {
-  kind: oneOf(SOURCE_KINDS, 'simulated'),
-  baudRate: oneOf(BAUD_RATES, '115200'),
-  gesture: oneOf(GESTURES, 'wave'),
-  person: oneOf(PERSON_OPTIONS, '1'),
-  simHz: oneOf(SIM_RATES, '100'),
+  ...SOURCE_SCHEMA,
   windowMs: int(2000, 500, 4000),
   hopMs: int(250, 50, 1000),
   threshold: num(0.6, 0.3, 0.95),

@@ -6,7 +6,8 @@
 import { createPhoneSource, phoneSupport } from '../sensors/phone-source';
 import { createSerialSource, serialSupport } from '../sensors/serial-source';
 import { createSimulatedSource } from '../sensors/simulated-source';
-import { GESTURE_LABELS, type SimMotion } from '../sensors/simulator';
+import { GESTURE_LABELS, GESTURES, type SimMotion } from '../sensors/simulator';
+import { oneOf } from '../state/schema';
 import type { MotionSource, SourceKind, SourceStatus } from '../sensors/types';
 import { withUnit } from '../format/number';
 
@@ -41,6 +42,15 @@ export interface SourceSettings {
   /** Seed of the simulated board (its noise and its population of people). */
   seed: number;
 }
+
+/** The state-schema fields of SourceSettings but the seed (each widget picks its default seed). */
+export const SOURCE_SCHEMA = {
+  kind: oneOf(SOURCE_KINDS, 'simulated'),
+  baudRate: oneOf(BAUD_RATES, DEFAULT_BAUD),
+  gesture: oneOf(GESTURES, 'wave'),
+  person: oneOf(PERSON_OPTIONS, '1'),
+  simHz: oneOf(SIM_RATES, '100'),
+};
 
 /** Where Web Serial and the phone's motion are available (each with its Spanish message if not). */
 export interface Availability {
