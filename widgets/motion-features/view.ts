@@ -9,7 +9,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { cssVar, h, select, trackedWidth, uniqueId } from '../lib/widget/dom';
 import { int } from '../lib/state/schema';
-import { onDatasetChange } from '../lib/motion/dataset-store';
+import { loadAndFollowDataset } from '../lib/motion/dataset-store';
 import { datasetOrExample, sourceSentence, type WorkingSet } from '../lib/motion/dataset-or-example';
 import { featurizeRecordings, type FeatureSet } from '../lib/motion/featurize';
 import { describeScatter, featureName, featureTable, fisherRatio, fmtVal, scatterPoints, type ScatterPoint } from './core';
@@ -81,8 +81,7 @@ class MotionFeatures extends WidgetElement<typeof schema> {
     const size = trackedWidth(this, () => this.guard(() => this.update()), { fallback: 720, tolerance: 8 });
     this.#size = size;
     this.onCleanup(size.stop);
-    this.onCleanup(onDatasetChange(() => void this.#load()));
-    void this.#load();
+    this.onCleanup(loadAndFollowDataset(() => void this.#load()));
   }
 
   async #load(): Promise<void> {

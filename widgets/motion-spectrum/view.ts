@@ -13,7 +13,7 @@ import { cssVar, h, select, slider, trackedWidth, uniqueId } from '../lib/widget
 import { int, num, oneOf } from '../lib/state/schema';
 import { SPECTRAL_DEFAULTS, spectralFeatures, type AxisAnalysis, type SpectralParams } from '../lib/dsp';
 import type { Recording } from '../lib/sensors/recording';
-import { onDatasetChange } from '../lib/motion/dataset-store';
+import { loadAndFollowDataset } from '../lib/motion/dataset-store';
 import { datasetOrExample, sourceSentence, type WorkingSet } from '../lib/motion/dataset-or-example';
 import { DEFAULT_WINDOW_MS, windowSamples } from '../lib/motion/featurize';
 import { recordingAxes, slidingWindows } from '../lib/motion/windows';
@@ -117,8 +117,7 @@ class MotionSpectrum extends WidgetElement<typeof schema> {
     const size = trackedWidth(this, () => this.guard(() => this.update()), { fallback: 720, tolerance: 8 });
     this.#size = size;
     this.onCleanup(size.stop);
-    this.onCleanup(onDatasetChange(() => void this.#load()));
-    void this.#load();
+    this.onCleanup(loadAndFollowDataset(() => void this.#load()));
   }
 
   override resetState(): void {

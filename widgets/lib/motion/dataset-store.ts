@@ -78,3 +78,10 @@ export function onDatasetChange(cb: () => void): () => void {
   document.addEventListener(DATASET_EVENT, h);
   return () => document.removeEventListener(DATASET_EVENT, h);
 }
+
+/** Runs `load` now and again after every dataset change (a widget that shows the dataset); returns the unsubscribe function. */
+export function loadAndFollowDataset(load: () => void): () => void {
+  const off = onDatasetChange(load);
+  load();
+  return off;
+}
