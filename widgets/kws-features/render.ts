@@ -6,6 +6,7 @@
 import type { MelFilterbank } from '../lib/audio/mel';
 import type { RowRing, StickyRange } from './core';
 import { es } from './core';
+import { themeVars } from '../lib/widget/dom';
 import { chartFontPx } from '../lib/widget/chart-font';
 
 export interface Colors {
@@ -18,8 +19,7 @@ export interface Colors {
 }
 
 export function readColors(el: Element): Colors {
-  const s = getComputedStyle(el);
-  const v = (n: string, f: string): string => s.getPropertyValue(n).trim() || f;
+  const v = themeVars(el);
   return { fg: v('--fg', '#222'), muted: v('--fg-muted', '#666'), grid: v('--grid', '#ddd'), bg: v('--bg-sunk', '#f3f4f1'), accent: v('--c2', '#c2410c'), line: v('--c1', '#0f766e') };
 }
 
@@ -68,6 +68,15 @@ export const plotRect = (w: number, h: number): { x: number; y: number; w: numbe
   ({ x: MARGIN.left, y: MARGIN.top, w: Math.max(10, w - MARGIN.left - MARGIN.right), h: Math.max(10, h - MARGIN.top - MARGIN.bottom) });
 
 let scratch: HTMLCanvasElement | null = null;
+
+/** The plot's frame, and the muted stroke, fill and font its ticks and labels are drawn with. */
+function frameAxes(ctx: CanvasRenderingContext2D, r: ReturnType<typeof plotRect>, c: Colors): void {
+  ctx.strokeStyle = c.muted;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+  ctx.fillStyle = c.muted;
+  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
+}
 
 export function drawHeatmap(ctx: CanvasRenderingContext2D, w: number, h: number, s: HeatmapSpec, c: Colors): void {
   ctx.clearRect(0, 0, w, h);
@@ -119,11 +128,7 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, w: number, h: number,
     ctx.strokeRect(r.x + s.cursor.col * cw - 1, r.y + (rows - 1 - s.cursor.row) * ch - 1, Math.max(3, cw) + 2, Math.max(3, ch) + 2);
   }
   // Axes.
-  ctx.strokeStyle = c.muted;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-  ctx.fillStyle = c.muted;
-  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
+  frameAxes(ctx, r, c);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of s.yTicks) {
@@ -238,11 +243,7 @@ export function drawBank(ctx: CanvasRenderingContext2D, w: number, h: number, s:
     ctx.lineWidth = 1.6;
     ctx.stroke();
   }
-  ctx.strokeStyle = c.muted;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-  ctx.fillStyle = c.muted;
-  ctx.font = `${chartFontPx(ctx.canvas, 11)}px system-ui, sans-serif`;
+  frameAxes(ctx, r, c);
   // x: Hz.
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
