@@ -2,6 +2,7 @@
  * Drawing for the recorder (DOM, canvas): a clip's waveform (min/max per pixel column, from
  * core.envelope) with the 0,5 s centre line, and the level bar. Colours come from the theme.
  */
+import { themeVars } from '../lib/widget/dom';
 import { envelope, meterFraction, meterZone, METER_FLOOR_DB, CLIP_DB, LOW_DB, type Level } from './core';
 
 export interface WaveColors {
@@ -11,8 +12,7 @@ export interface WaveColors {
 }
 
 export function waveColors(el: Element): WaveColors {
-  const s = getComputedStyle(el);
-  const v = (n: string, f: string): string => s.getPropertyValue(n).trim() || f;
+  const v = themeVars(el);
   return { wave: v('--c1', '#0f766e'), centre: v('--fg-muted', '#666'), bg: v('--bg', '#fff') };
 }
 

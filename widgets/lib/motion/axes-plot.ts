@@ -5,6 +5,7 @@
  * more points than pixel columns is drawn as a min/max band per column, so 1 kHz costs about
  * the same as 100 Hz. Units: t in ms, values in m/s².
  */
+import { themeVars } from '../widget/dom';
 import { chartFontPx } from '../widget/chart-font';
 
 export interface AxesData {
@@ -192,8 +193,7 @@ export function rowsData(rows: ReadonlyArray<readonly [number, number, number, n
 
 /** Reads the chart colours from the theme variables on `el` (call when the theme changes, not per frame). */
 export function plotColors(el: Element): PlotColors {
-  const s = getComputedStyle(el);
-  const v = (n: string, f: string): string => s.getPropertyValue(n).trim() || f;
+  const v = themeVars(el);
   return {
     fg: v('--fg', '#222'), muted: v('--fg-muted', '#666'), grid: v('--grid', '#ddd'),
     axes: [v('--c2', '#c2410c'), v('--c1', '#0f766e'), v('--c3', '#6d28d9')],

@@ -100,6 +100,12 @@ export function liveText(className = 'visually-hidden'): HTMLParagraphElement {
   return h('p', { class: className, 'aria-live': 'polite' });
 }
 
+/** A reader of theme variables on `el`, each with its fallback (one getComputedStyle for a palette). */
+export function themeVars(el: Element): (name: string, fallback: string) => string {
+  const s = getComputedStyle(el);
+  return (n, f) => s.getPropertyValue(n).trim() || f;
+}
+
 /** Reads a theme colour variable (e.g. '--c1') for charts drawn in JS. */
 export function cssVar(el: Element, name: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || '#888';
