@@ -9,7 +9,7 @@
  *   dense:   y[j] = b[j] + Σ_i x[i] · W[i, j]        (W stored [inputs, units], as in Keras)
  *   softmax: p_i = exp((z_i − max z) / T) / Σ_j exp((z_j − max z) / T)   (T = temperature > 0)
  */
-import { featureMap, indexOf, kernelIndex, window2d, type FeatureMap, type Kernel, type Padding, type Pair } from './tensor';
+import { featureMap, kernelIndex, window2d, windowOrigin, windowTap, type FeatureMap, type Kernel, type Padding, type Pair } from './tensor';
 
 export interface ConvOptions {
   /** Step of the window in rows and columns (default 1). */
@@ -101,20 +101,13 @@ export interface ConvStepResult {
 /** The multiply-adds behind one output cell, for views that show the arithmetic. */
 export function convStep(input: FeatureMap, k: Kernel, opts: ConvOptions, oy: number, ox: number, oc: number): ConvStepResult {
   const g = convGeometry(input, k, opts);
-  if (!(oy >= 0 && oy < g.rows.out && ox >= 0 && ox < g.cols.out && oc >= 0 && oc < k.cout)) {
-    throw new RangeError(`output cell (${oy}, ${ox}, ${oc}) is outside ${g.rows.out}×${g.cols.out}×${k.cout}`);
-  }
-  const top = oy * g.sy - g.rows.before;
-  const left = ox * g.sx - g.cols.before;
+  const { top, left } = windowOrigin(g, oy, ox, oc, k.cout);
   const terms: ConvTerm[] = [];
   let acc = 0;
   for (let ky = 0; ky < k.kh; ky++) {
     for (let kx = 0; kx < k.kw; kx++) {
       for (let ci = 0; ci < k.cin; ci++) {
-        const iy = top + ky;
-        const ix = left + kx;
-        const padding = iy < 0 || iy >= input.height || ix < 0 || ix >= input.width;
-        const inputIndex = padding ? -1 : indexOf(input, iy, ix, ci);
+        const { iy, ix, padding, inputIndex } = windowTap(input, top, left, ky, kx, ci);
         const ki = kernelIndex(k, ky, kx, ci, oc);
         const x = padding ? 0 : input.data[inputIndex]!;
         const w = k.data[ki]!;

@@ -4,7 +4,7 @@
  * ignored: max takes the largest value inside the input, average divides by the number of cells
  * inside the input (as tf.avgPool does). Matches tfjs's maxPool/avgPool (tests/unit/conv-ops.test.ts).
  */
-import { featureMap, indexOf, window2d, type FeatureMap, type Padding, type Pair } from './tensor';
+import { featureMap, window2d, windowOrigin, windowTap, type FeatureMap, type Padding, type Pair } from './tensor';
 
 export type PoolKind = 'max' | 'avg';
 
@@ -51,11 +51,7 @@ export interface PoolStepResult {
 /** The window behind one pooled cell: which cells it covers and what it keeps. */
 export function poolStep(input: FeatureMap, kind: PoolKind, opts: PoolOptions, oy: number, ox: number, c: number): PoolStepResult {
   const g = poolGeometry(input, opts);
-  if (!(oy >= 0 && oy < g.rows.out && ox >= 0 && ox < g.cols.out && c >= 0 && c < input.channels)) {
-    throw new RangeError(`output cell (${oy}, ${ox}, ${c}) is outside ${g.rows.out}×${g.cols.out}×${input.channels}`);
-  }
-  const top = oy * g.sy - g.rows.before;
-  const left = ox * g.sx - g.cols.before;
+  const { top, left } = windowOrigin(g, oy, ox, c, input.channels);
   const cells: PoolCell[] = [];
   let count = 0;
   let sum = 0;
@@ -63,10 +59,7 @@ export function poolStep(input: FeatureMap, kind: PoolKind, opts: PoolOptions, o
   let argmax = -1;
   for (let ky = 0; ky < g.kh; ky++) {
     for (let kx = 0; kx < g.kw; kx++) {
-      const iy = top + ky;
-      const ix = left + kx;
-      const padding = iy < 0 || iy >= input.height || ix < 0 || ix >= input.width;
-      const inputIndex = padding ? -1 : indexOf(input, iy, ix, c);
+      const { iy, ix, padding, inputIndex } = windowTap(input, top, left, ky, kx, c);
       const value = padding ? 0 : input.data[inputIndex]!;
       if (!padding) {
         count++;

@@ -134,3 +134,23 @@ export function window2d(height: number, width: number, size: Pair, stride: Pair
   const [sy, sx] = pair(stride);
   return { kh, kw, sy, sx, rows: axisPadding(height, kh, sy, padding), cols: axisPadding(width, kw, sx, padding) };
 }
+
+/**
+ * Input row and column of the top-left of output cell (oy, ox)'s window (negative inside the
+ * padding), for the step-by-step views; a RangeError when the cell (oy, ox, c) is outside the
+ * output (rows.out × cols.out × `channels`).
+ */
+export function windowOrigin(g: Window2d, oy: number, ox: number, c: number, channels: number): { top: number; left: number } {
+  if (!(oy >= 0 && oy < g.rows.out && ox >= 0 && ox < g.cols.out && c >= 0 && c < channels)) {
+    throw new RangeError(`output cell (${oy}, ${ox}, ${c}) is outside ${g.rows.out}×${g.cols.out}×${channels}`);
+  }
+  return { top: oy * g.sy - g.rows.before, left: ox * g.sx - g.cols.before };
+}
+
+/** The input cell under tap (ky, kx) of a window whose top-left is (top, left), channel c: its position, whether it falls in the padding, and its index in input.data (−1 in the padding). */
+export function windowTap(input: FeatureMap, top: number, left: number, ky: number, kx: number, c: number): { iy: number; ix: number; padding: boolean; inputIndex: number } {
+  const iy = top + ky;
+  const ix = left + kx;
+  const padding = iy < 0 || iy >= input.height || ix < 0 || ix >= input.width;
+  return { iy, ix, padding, inputIndex: padding ? -1 : indexOf(input, iy, ix, c) };
+}
