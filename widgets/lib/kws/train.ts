@@ -13,8 +13,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { accuracy, confusionMatrix, meanCrossEntropy, predictions, type Matrix } from '../cnn/confusion';
 import { makeOptimizer } from '../cnn/model';
 import { classifierStep, predictRows } from '../tfjs/classifier';
-import { advance, batchRange, isDone, samplesSeen, START, type Cursor, type RunPlan } from '../cnn/schedule';
-import { epochOrder } from '../cnn/train';
+import { BatchTrainer } from '../cnn/batch-trainer';
 import { createRng, type Rng } from '../rng/rng';
 import { gatherBatch, type KwsSplit } from './dataset';
 import { buildKwsModel, type KwsArch } from './model';
@@ -56,74 +55,34 @@ export interface KwsEvaluation {
   n: number;
 }
 
-export class KwsTrainer {
-  readonly model: TF.Sequential;
-  readonly plan: RunPlan;
+export class KwsTrainer extends BatchTrainer<KwsTrainConfig> {
   readonly shape: KwsShape;
-  #tf: Tf;
-  #optimizer: TF.Optimizer;
   #train: KwsSplit;
-  #config: KwsTrainConfig;
-  #cursor: Cursor = { ...START };
-  #order: number[];
   #dropoutRng: Rng;
-  #disposed = false;
 
   constructor(tf: Tf, arch: KwsArch, config: KwsTrainConfig, train: KwsSplit, shape: KwsShape) {
     if (train.n < 1) throw new RangeError('no training examples');
-    this.#tf = tf;
-    this.#config = { ...config };
+    const plan = { epochs: config.epochs, batchSize: config.batchSize, trainSize: train.n };
+    const model = buildKwsModel(tf, arch, shape.frames, shape.bins, shape.classes, config.seed);
+    super(tf, config, plan, model, makeOptimizer(tf, { optimizer: 'adam', learningRate: config.learningRate }));
     this.#train = train;
     this.shape = { ...shape };
-    this.plan = { epochs: config.epochs, batchSize: config.batchSize, trainSize: train.n };
-    this.model = buildKwsModel(tf, arch, shape.frames, shape.bins, shape.classes, config.seed);
-    this.#optimizer = makeOptimizer(tf, { optimizer: 'adam', learningRate: config.learningRate });
-    this.#order = epochOrder(config.seed, 0, train.n);
     this.#dropoutRng = createRng((config.seed + 7919) >>> 0);
-  }
-
-  get cursor(): Cursor {
-    return { ...this.#cursor };
-  }
-
-  get done(): boolean {
-    return isDone(this.#cursor, this.plan);
-  }
-
-  get samples(): number {
-    return samplesSeen(this.#cursor, this.plan);
-  }
-
-  get config(): KwsTrainConfig {
-    return { ...this.#config };
   }
 
   /** Runs the next batch. Throws when the run is over. */
   step(): KwsBatchReport {
-    if (this.#disposed) throw new Error('trainer disposed');
-    if (this.done) throw new Error('the run is over');
-    const tf = this.#tf;
     const { frames, bins, classes } = this.shape;
-    const [start, end] = batchRange(this.#cursor, this.plan);
-    const b = gatherBatch(this.#train, this.#order.slice(start, end), frames * bins, classes);
+    const b = gatherBatch(this.#train, this.nextBatch(), frames * bins, classes);
     const dropout = this.model.getLayer('dropout') as unknown as { seed?: number };
     dropout.seed = this.#dropoutRng.int(1, 2 ** 31 - 1);
-    const { loss: lossValue, correct: c } = classifierStep(tf, this.model, this.#optimizer, b.x, [frames, bins, 1], b.oneHot, b.n, classes);
-    const { next, epochEnded } = advance(this.#cursor, this.plan);
-    this.#cursor = next;
-    if (epochEnded) this.#order = epochOrder(this.#config.seed, next.epoch, this.plan.trainSize);
+    const { loss: lossValue, correct: c } = classifierStep(this.tf, this.model, this.optimizer, b.x, [frames, bins, 1], b.oneHot, b.n, classes);
+    const epochEnded = this.advanceBatch();
     return { loss: lossValue, accuracy: c / b.n, size: b.n, epochEnded };
   }
 
   evaluate(split: KwsSplit): KwsEvaluation {
-    return evaluateKws(this.#tf, this.model, split, this.shape);
-  }
-
-  dispose(): void {
-    if (this.#disposed) return;
-    this.#disposed = true;
-    this.#optimizer.dispose();
-    this.model.dispose();
+    return evaluateKws(this.tf, this.model, split, this.shape);
   }
 }
 
