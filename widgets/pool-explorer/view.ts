@@ -1,6 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { cssVar, h, select, slider, uniqueId, type Slider } from '../lib/widget/dom';
-import { Stepper } from '../lib/widget/stepper';
+import { cssVar, h, select, slider, uniqueId } from '../lib/widget/dom';
+import { WindowPlayer } from '../lib/widget/stepper';
 import { bool, int, oneOf } from '../lib/state/schema';
 import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
@@ -80,8 +80,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
   #win!: HTMLElement;
   #calc!: HTMLElement;
   #where!: HTMLElement;
-  #pos!: Slider;
-  #player!: Stepper;
+  #player!: WindowPlayer;
   #last: { r: PoolResult; setup: PoolSetup } | null = null;
 
   protected setup(): void {
@@ -124,13 +123,9 @@ class PoolExplorer extends WidgetElement<typeof schema> {
       label: 'Paso (stride) S', min: 1, max: 3, step: 1, value: s.stride,
       onInput: (v) => geometry({ stride: v }),
     });
-    this.#pos = slider({
-      label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
-      onInput: (v) => { this.#player.pause(); this.setState({ pos: v - 1 }); },
-    });
-    this.#player = new Stepper({
-      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), next: () => this.#go(1), back: () => this.#go(-1), rewind: () => this.setState({ pos: 0 }),
-      atEnd: () => Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1, live: () => this.querySelector('.px-step'),
+    this.#player = new WindowPlayer({
+      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.px-step'),
+      pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }),
     });
     this.#sync = [
       () => digit.set(String(this.state.digit)), () => sample.set(this.state.sample + 1), () => filter.set(this.state.filter),
@@ -163,7 +158,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
       h('p', { class: 'px-legend', 'aria-hidden': 'true' },
         h('span', { class: 'px-swatch px-pos' }), 'positivo ', h('span', { class: 'px-swatch px-negs' }), 'negativo ',
         h('span', { class: 'px-swatch px-mark' }), 'ventana (pulsa el mapa reducido para elegir celda)'),
-      h('div', { class: 'ctl-row px-player' }, this.#player.prev, this.#player.play, this.#player.next, this.#pos.root),
+      h('div', { class: 'ctl-row px-player' }, ...this.#player.controls),
       h('div', { class: 'readout px-step', 'aria-live': 'polite' }, this.#where, h('div', { class: 'px-detail' }, this.#win, this.#calc)),
     );
     this.append(this.#status, this.#main);
@@ -190,11 +185,6 @@ class PoolExplorer extends WidgetElement<typeof schema> {
 
   #count(): number {
     return this.#last ? this.#last.r.outH * this.#last.r.outW : 1;
-  }
-
-  #go(delta: number): void {
-    const last = this.#count() - 1;
-    this.setState({ pos: Math.min(Math.max(Math.min(this.state.pos, last) + delta, 0), last) });
   }
 
   #pick(ev: MouseEvent): void {
@@ -251,11 +241,7 @@ class PoolExplorer extends WidgetElement<typeof schema> {
       h('p', { class: 'px-ratio', text: `De ${n * n} valores a ${count} (${ratio >= 1 ? `${numText(ratio, 1)} veces menos` : 'más que antes'}); el pooling no tiene parámetros.` }),
     );
 
-    this.#pos.input.max = String(count);
-    this.#pos.set(pos + 1);
-    this.#pos.input.setAttribute('aria-valuetext', `${pos + 1} de ${count}`);
-    this.#player.prev.disabled = pos === 0;
-    this.#player.next.disabled = pos === count - 1;
+    this.#player.show(pos, count);
     this.#where.textContent = `Posición ${pos + 1} de ${count}: la ventana de las filas ${step.top + 1}–${step.top + s.size} ` +
       `y columnas ${step.left + 1}–${step.left + s.size} da la celda (${oy + 1}, ${ox + 1}) de la salida.`;
     this.#calc.textContent = poolText(step, s.kind);

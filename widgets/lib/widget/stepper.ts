@@ -7,7 +7,7 @@
  * The buttons carry `data-step` (back / play / next), so → / ← / Space drive them in a focused or
  * full-screen widget (see keys.ts).
  */
-import { button } from './dom';
+import { button, slider, type Slider } from './dom';
 
 export interface StepperOptions {
   /** Time between two steps while playing, ms. */
@@ -80,5 +80,62 @@ export class Stepper {
     this.play.textContent = on ? '❚❚ Pausa' : '▶ Reproducir';
     this.play.setAttribute('aria-pressed', String(on));
     this.#o.live()?.setAttribute('aria-live', on ? 'off' : 'polite');
+  }
+}
+
+export interface WindowPlayerOptions {
+  periodMs: number;
+  every: StepperOptions['every'];
+  /** The current position, 0-based (may exceed the last one after a geometry change), and how many there are. */
+  pos: () => number;
+  count: () => number;
+  /** Moves to position p. */
+  set: (p: number) => void;
+  live: StepperOptions['live'];
+}
+
+/**
+ * The player of the window explorers (conv-explorer, pool-explorer): a Stepper over the window's
+ * positions and the «Posición de la ventana» slider (1-based; dragging it pauses the player).
+ */
+export class WindowPlayer {
+  readonly stepper: Stepper;
+  readonly slider: Slider;
+
+  constructor(o: WindowPlayerOptions) {
+    this.slider = slider({
+      label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
+      onInput: (v) => { this.stepper.pause(); o.set(v - 1); },
+    });
+    const go = (delta: number): void => {
+      const last = o.count() - 1;
+      o.set(Math.min(Math.max(Math.min(o.pos(), last) + delta, 0), last));
+    };
+    this.stepper = new Stepper({
+      periodMs: o.periodMs, every: o.every, next: () => go(1), back: () => go(-1), rewind: () => o.set(0),
+      atEnd: () => Math.min(o.pos(), o.count() - 1) >= o.count() - 1, live: o.live,
+    });
+  }
+
+  /** The three buttons and the slider, in their order on the page. */
+  get controls(): HTMLElement[] {
+    return [this.stepper.prev, this.stepper.play, this.stepper.next, this.slider.root];
+  }
+
+  pause(): void {
+    this.stepper.pause();
+  }
+
+  forget(): void {
+    this.stepper.forget();
+  }
+
+  /** Shows position `pos` of `count` (slider value and text; the step buttons disabled at the ends). */
+  show(pos: number, count: number): void {
+    this.slider.input.max = String(count);
+    this.slider.set(pos + 1);
+    this.slider.input.setAttribute('aria-valuetext', `${pos + 1} de ${count}`);
+    this.stepper.prev.disabled = pos === 0;
+    this.stepper.next.disabled = pos === count - 1;
   }
 }
