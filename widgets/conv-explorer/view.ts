@@ -1,6 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { h, select, slider, type Slider } from '../lib/widget/dom';
-import { Stepper } from '../lib/widget/stepper';
+import { h, select, slider } from '../lib/widget/dom';
+import { WindowPlayer } from '../lib/widget/stepper';
 import { int, oneOf } from '../lib/state/schema';
 import {
   FILTERS, FILTER_LABELS, INPUT_SIZES, KERNEL_SIZES, PATTERNS, PATTERN_LABELS, buildExplorer, numText, positionCell,
@@ -43,8 +43,7 @@ class ConvExplorer extends WidgetElement<typeof schema> {
   #note!: HTMLElement;
   #where!: HTMLElement;
   #sum!: HTMLElement;
-  #pos!: Slider;
-  #player!: Stepper;
+  #player!: WindowPlayer;
 
   protected setup(): void {
     const s = this.state;
@@ -54,26 +53,14 @@ class ConvExplorer extends WidgetElement<typeof schema> {
       const out = sizeFormula(Number(next.n), Number(next.k), next.stride, next.padding).out;
       this.setState({ ...patch, pos: Math.min(this.state.pos, out * out - 1) });
     };
-    const pattern = select({
-      label: 'Imagen', value: s.pattern,
-      options: PATTERNS.map((p) => ({ value: p, label: PATTERN_LABELS[p] })),
-      onChange: (v) => geometry({ pattern: v }),
-    });
-    const n = select({
-      label: 'Entrada N × N', value: s.n,
-      options: SIZE_OPTS.map((v) => ({ value: v, label: `${v} × ${v}` })),
-      onChange: (v) => geometry({ n: v }),
-    });
-    const filter = select({
-      label: 'Filtro', value: s.filter,
-      options: FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] })),
-      onChange: (v) => geometry({ filter: v }),
-    });
-    const k = select({
-      label: 'Kernel K × K', value: s.k,
-      options: K_OPTS.map((v) => ({ value: v, label: `${v} × ${v}` })),
-      onChange: (v) => geometry({ k: v }),
-    });
+    type Choice = 'pattern' | 'n' | 'filter' | 'k';
+    const choice = <K extends Choice>(key: K, label: string, options: { value: (typeof s)[K]; label: string }[]) =>
+      select<(typeof s)[K] & string>({ label, value: s[key], options, onChange: (v) => geometry({ [key]: v }) });
+    const square = (v: string): string => `${v} × ${v}`;
+    const pattern = choice('pattern', 'Imagen', PATTERNS.map((p) => ({ value: p, label: PATTERN_LABELS[p] })));
+    const n = choice('n', 'Entrada N × N', SIZE_OPTS.map((v) => ({ value: v, label: square(v) })));
+    const filter = choice('filter', 'Filtro', FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] })));
+    const k = choice('k', 'Kernel K × K', K_OPTS.map((v) => ({ value: v, label: square(v) })));
     const stride = slider({
       label: 'Paso (stride) S', min: 1, max: 3, step: 1, value: s.stride,
       onInput: (v) => geometry({ stride: v }),
@@ -88,13 +75,9 @@ class ConvExplorer extends WidgetElement<typeof schema> {
       format: (v) => numText(v),
       onInput: (v) => this.setState({ bias: v }),
     });
-    this.#pos = slider({
-      label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
-      onInput: (v) => { this.#player.pause(); this.setState({ pos: v - 1 }); },
-    });
-    this.#player = new Stepper({
-      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), next: () => this.#go(1), back: () => this.#go(-1), rewind: () => this.setState({ pos: 0 }),
-      atEnd: () => Math.min(this.state.pos, this.#count() - 1) >= this.#count() - 1, live: () => this.querySelector('.cx-step'),
+    this.#player = new WindowPlayer({
+      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.cx-step'),
+      pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }),
     });
     this.#sync = [
       () => pattern.set(this.state.pattern), () => n.set(this.state.n), () => filter.set(this.state.filter),
@@ -123,7 +106,7 @@ class ConvExplorer extends WidgetElement<typeof schema> {
         panel(this.#inTitle, this.#inGrid),
         panel(h('p', { class: 'cx-title', text: 'Kernel (pesos w)' }), this.#kGrid),
         panel(this.#outTitle, this.#outGrid)),
-      h('div', { class: 'ctl-row cx-player' }, this.#player.prev, this.#player.play, this.#player.next, this.#pos.root),
+      h('div', { class: 'ctl-row cx-player' }, ...this.#player.controls),
       h('div', { class: 'readout cx-step', 'aria-live': 'polite' }, this.#where, this.#sum),
     );
   }
@@ -152,12 +135,6 @@ class ConvExplorer extends WidgetElement<typeof schema> {
     return f.out * f.out;
   }
 
-  #go(delta: number): void {
-    const last = this.#count() - 1;
-    const pos = Math.min(Math.max(Math.min(this.state.pos, last) + delta, 0), last);
-    this.setState({ pos });
-  }
-
   protected update(): void {
     const setup = this.#setup();
     const e = buildExplorer(setup);
@@ -180,11 +157,7 @@ class ConvExplorer extends WidgetElement<typeof schema> {
     this.#drawKernel(e, setup.k);
     this.#drawOutput(e, pos, oy, ox);
 
-    this.#pos.input.max = String(count);
-    this.#pos.set(pos + 1);
-    this.#pos.input.setAttribute('aria-valuetext', `${pos + 1} de ${count}`);
-    this.#player.prev.disabled = pos === 0;
-    this.#player.next.disabled = pos === count - 1;
+    this.#player.show(pos, count);
     const sm = stepSummary(step);
     const padNote = sm.padding ? ` ${sm.padding} de los ${sm.products} valores de la ventana son ceros de relleno.` : '';
     this.#where.textContent = `Posición ${pos + 1} de ${count}: la ventana da la celda de la fila ${oy + 1}, columna ${ox + 1} de la salida.${padNote}`;
