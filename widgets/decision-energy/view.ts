@@ -1,7 +1,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, fmt, h, select, slider, uniqueId } from '../lib/widget/dom';
 import { num, oneOf } from '../lib/state/schema';
-import { CHOICE_OPTIONS } from '../lib/cnn/load';
+import { modelChoiceSelect } from '../lib/cnn/choice-select';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import type { StackSummary } from '../lib/conv/shapes';
 import {
@@ -47,10 +47,7 @@ class DecisionEnergy extends WidgetElement<typeof schema> {
     const pasteId = uniqueId('de-paste');
     const pasteHelp = uniqueId('de-paste-help');
     this.#el = {
-      model: select({
-        label: 'Modelo', value: s.model, onChange: (v) => this.setState({ model: v }),
-        options: CHOICE_OPTIONS,
-      }),
+      model: modelChoiceSelect(s.model, (v) => this.setState({ model: v })),
       sleep: select({
         label: 'Entre decisiones, el chip', value: s.sleep, onChange: (v) => this.setState({ sleep: v }),
         options: [

@@ -1,7 +1,7 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, h, select, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
-import { CHOICE_OPTIONS } from '../lib/cnn/load';
+import { modelChoiceSelect } from '../lib/cnn/choice-select';
 import { MODEL_EVENT } from '../lib/cnn/store';
 import { mnistErrorText } from '../lib/data/mnist-client';
 import { Cancelled } from '../lib/convert/sliced';
@@ -45,10 +45,7 @@ class Int8VsFp32 extends WidgetElement<typeof schema> {
     const s = this.state;
     const progressId = uniqueId('iv-prog');
     this.#el = {
-      model: select({
-        label: 'Modelo', value: s.model, onChange: (v) => this.setState({ model: v }),
-        options: CHOICE_OPTIONS,
-      }),
+      model: modelChoiceSelect(s.model, (v) => this.setState({ model: v })),
       n: select({
         label: 'Dígitos de prueba para la exactitud', value: s.n, onChange: (v) => this.setState({ n: v }),
         options: (['200', '500', '1000', '2000'] as const).map((v) => ({ value: v, label: intText(Number(v)) })),
