@@ -75,24 +75,17 @@ class EnergyChart extends WidgetElement<typeof schema> {
   #width = 0;
 
   protected setup(): void {
-    this.#metric = radioGroup<Metric>(
-      'Qué comparar',
-      [
-        { value: 'power', label: 'Potencia (W)' },
-        { value: 'area', label: 'Superficie del chip (mm²)' },
-      ],
-      this.state.metric,
-      (v) => this.setState({ metric: v }),
-    );
-    this.#scale = radioGroup<ScaleKind>(
-      'Escala del eje',
-      [
-        { value: 'log', label: 'Logarítmica' },
-        { value: 'linear', label: 'Lineal' },
-      ],
-      this.state.scale,
-      (v) => this.setState({ scale: v }),
-    );
+    type S = typeof this.state;
+    const radios = <K extends 'metric' | 'scale'>(key: K, legend: string, options: { value: S[K]; label: string }[]): Radio<S[K]> =>
+      radioGroup(legend, options, this.state[key], (v) => this.setState({ [key]: v }));
+    this.#metric = radios('metric', 'Qué comparar', [
+      { value: 'power', label: 'Potencia (W)' },
+      { value: 'area', label: 'Superficie del chip (mm²)' },
+    ]);
+    this.#scale = radios('scale', 'Escala del eje', [
+      { value: 'log', label: 'Logarítmica' },
+      { value: 'linear', label: 'Lineal' },
+    ]);
     this.#chart = h('div', { class: 'chart ec-chart' });
     this.#scaleNote = h('p', { class: 'ec-note', 'aria-live': 'polite' });
     this.#ratios = h('ul', { class: 'ec-ratios' });
