@@ -99,10 +99,7 @@ class CnnTrainerView extends WidgetElement<typeof schema> {
   #createWorker(): void {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
-    this.listen(worker, 'message', (ev) => this.#onMessage((ev as MessageEvent<FromWorker>).data));
-    this.listen(worker, 'error', () => this.#failed('No se pudo arrancar el entrenador (el Worker falló al cargar).'));
-    this.onCleanup(() => {
-      worker.terminate();
+    this.adoptWorker(worker, (data) => this.#onMessage(data as FromWorker), () => this.#failed('No se pudo arrancar el entrenador (el Worker falló al cargar).'), () => {
       this.#worker = null;
     });
     this.#send({ type: 'init' });

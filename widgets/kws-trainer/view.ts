@@ -133,10 +133,7 @@ class KwsTrainerView extends WidgetElement<typeof schema> {
   #createWorker(): void {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
-    this.listen(worker, 'message', (ev) => this.#onMessage((ev as MessageEvent<unknown>).data));
-    this.listen(worker, 'error', () => this.#failed('No se pudo arrancar el entrenador (el Worker falló al cargar).'));
-    this.onCleanup(() => {
-      worker.terminate();
+    this.adoptWorker(worker, (data) => this.#onMessage(data), () => this.#failed('No se pudo arrancar el entrenador (el Worker falló al cargar).'), () => {
       this.#worker = null;
     });
     const baseUrl = new URL(`${import.meta.env.BASE_URL}data/keywords/`, location.href).href;

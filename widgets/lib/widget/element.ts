@@ -175,6 +175,20 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.onCleanup(() => target.removeEventListener(type, wrapped, options));
   }
 
+  /**
+   * Takes charge of a Worker the widget started (the `new Worker(new URL(…))` stays in the widget
+   * for the bundler): its messages go to `onMessage`, a failure to load to `onError`, and on
+   * disconnect it is terminated and `onEnd` runs.
+   */
+  protected adoptWorker(worker: Worker, onMessage: (data: unknown) => void, onError: () => void, onEnd: () => void): void {
+    this.listen(worker, 'message', (ev) => onMessage((ev as MessageEvent<unknown>).data));
+    this.listen(worker, 'error', onError);
+    this.onCleanup(() => {
+      worker.terminate();
+      onEnd();
+    });
+  }
+
   /** requestAnimationFrame released on disconnect. */
   protected frame(cb: (t: number) => void): void {
     const forget = this.onCleanup(() => cancelAnimationFrame(id));
