@@ -3,7 +3,8 @@
  * change its x1 and x2 with number inputs (arrow keys step 0.05), add a training point or remove
  * the selected one. It only builds controls and calls back into the widget.
  */
-import { button, fmt, h, numberInput, select } from '../lib/widget/dom';
+import { button, fmt, h } from '../lib/widget/dom';
+import { pointPicker } from '../lib/widget/point-picker';
 import { MAX_POINTS, X_RANGE, Y_RANGE, round2, type Pt, type Split } from './core';
 
 export interface EditorApi {
@@ -40,9 +41,11 @@ export function buildEditor(api: EditorApi): Editor {
     const p = [...d.train, ...d.val][i];
     if (p) move(i, { ...p, [axis]: v });
   };
-  const pick = select<string>({ label: 'Punto', options: [], value: '0', onChange: (v) => api.select(Number(v)) });
-  const px = numberInput({ label: 'x₁ del punto', min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: 0, onInput: (v) => moveAxis('x', v) });
-  const py = numberInput({ label: 'x₂ del punto', min: Y_RANGE[0], max: Y_RANGE[1], step: 0.05, value: 0, onInput: (v) => moveAxis('y', v) });
+  const picker = pointPicker({
+    x: { label: 'x₁ del punto', min: X_RANGE[0], max: X_RANGE[1] },
+    y: { label: 'x₂ del punto', min: Y_RANGE[0], max: Y_RANGE[1] },
+    step: 0.05, onPick: (i) => api.select(i), onMove: moveAxis,
+  });
   const add = (p: Pt): void => {
     const d = api.data();
     if (d.train.length + d.val.length >= MAX_POINTS) return;
@@ -59,21 +62,12 @@ export function buildEditor(api: EditorApi): Editor {
     api.commit({ train, val }, Math.max(0, Math.min(i, train.length + val.length - 1)));
   }, { class: 'btn btn-quiet' });
 
-  let labels = '';
   function sync(): void {
     const d = api.data();
     const all = [...d.train, ...d.val];
     const i = Math.min(api.selected(), all.length - 1);
     const text = all.map((p, k) => (k < d.train.length ? `Entrenamiento ${k + 1}` : `Validación ${k - d.train.length + 1}`) + `: (${fmt(p.x)}; ${fmt(p.y)})`);
-    if (text.join('|') !== labels) {
-      labels = text.join('|');
-      pick.input.replaceChildren(...text.map((t, k) => h('option', { value: String(k), text: t })));
-    }
-    pick.set(String(i));
-    const p = all[i];
-    const active = document.activeElement;
-    if (p && active !== px.input) px.set(p.x);
-    if (p && active !== py.input) py.set(p.y);
+    picker.show(text, i, all[i]);
     const isTrain = i < d.train.length;
     removeBtn.disabled = isTrain ? d.train.length <= 2 : d.val.length <= 1;
     addBtn.disabled = all.length >= MAX_POINTS;
@@ -82,7 +76,7 @@ export function buildEditor(api: EditorApi): Editor {
   const root = h('details', { class: 'cf-editor' },
     h('summary', { text: 'Editar los puntos con el teclado' }),
     h('p', { class: 'cf-hint', text: 'Elige un punto y cambia sus coordenadas (las flechas las mueven de 0,05 en 0,05). Los puntos nuevos son de entrenamiento; se necesitan al menos 2 de entrenamiento y 1 de validación.' }),
-    h('div', { class: 'ctl-row' }, pick.root, px.root, py.root),
+    h('div', { class: 'ctl-row' }, picker.pick.root, picker.px.root, picker.py.root),
     h('div', { class: 'ctl-row' }, addBtn, removeBtn));
   return { root, sync, add, move };
 }

@@ -4,6 +4,7 @@
  * It only builds controls and calls back into the widget; it never holds the data itself.
  */
 import { button, fmt, h, numberInput, select, slider } from '../lib/widget/dom';
+import { pointPicker } from '../lib/widget/point-picker';
 import type { WidgetElement } from '../lib/widget/element';
 import type { StateOf } from '../lib/state/schema';
 import { HI, LO, round2, type Point } from './core';
@@ -46,9 +47,11 @@ export function buildEditor(host: Host, api: EditorApi): Editor {
     pts[i] = { ...p, [axis]: round2(v) };
     api.setPoints(pts, i);
   };
-  const pick = select<string>({ label: 'Punto', options: [], value: '0', onChange: (v) => { api.select(Number(v)); sync(); } });
-  const px = numberInput({ label: 'x del punto', min: LO, max: HI, step: 0.1, value: 0, onInput: (v) => moveTo('x', v) });
-  const py = numberInput({ label: 'y del punto', min: LO, max: HI, step: 0.1, value: 0, onInput: (v) => moveTo('y', v) });
+  const picker = pointPicker({
+    x: { label: 'x del punto', min: LO, max: HI },
+    y: { label: 'y del punto', min: LO, max: HI },
+    step: 0.1, onPick: (i) => { api.select(i); sync(); }, onMove: moveTo,
+  });
   const add = (p: Point): void => {
     const pts = api.points();
     if (pts.length >= MAX_POINTS) return;
@@ -74,24 +77,14 @@ export function buildEditor(host: Host, api: EditorApi): Editor {
     onChange: (v) => regenerate({ shape: v }) });
   const another = button('Otros datos (semilla + 1)', () => regenerate({ seed: (st().seed + 1) % 100000 }), { class: 'btn btn-quiet' });
 
-  let labels = '';
   function sync(): void {
     const pts = api.points();
     const i = Math.min(api.selected(), pts.length - 1);
-    const text = pts.map((p, k) => `Punto ${k + 1}: (${fmt(p.x)}; ${fmt(p.y)})`);
-    if (text.join('|') !== labels) {
-      labels = text.join('|');
-      pick.input.replaceChildren(...text.map((t, k) => h('option', { value: String(k), text: t })));
-    }
-    pick.set(String(i));
-    const p = pts[i];
-    const active = document.activeElement;
-    if (p && active !== px.input) px.set(p.x);
-    if (p && active !== py.input) py.set(p.y);
+    picker.show(pts.map((p, k) => `Punto ${k + 1}: (${fmt(p.x)}; ${fmt(p.y)})`), i, pts[i]);
     removeBtn.disabled = pts.length <= MIN_POINTS;
     addBtn.disabled = pts.length >= MAX_POINTS;
     const s = st();
-    if (active !== seed.input) seed.set(s.seed);
+    if (document.activeElement !== seed.input) seed.set(s.seed);
     n.set(s.n);
     noise.set(s.noise);
     shape.set(s.shape);
@@ -100,7 +93,7 @@ export function buildEditor(host: Host, api: EditorApi): Editor {
   const root = h('div', { class: 'ti-editor' },
     h('fieldset', { class: 'ti-fieldset' },
       h('legend', { text: 'Editar puntos (también con teclado: flechas en x e y)' }),
-      h('div', { class: 'ctl-row' }, pick.root, px.root, py.root),
+      h('div', { class: 'ctl-row' }, picker.pick.root, picker.px.root, picker.py.root),
       h('div', { class: 'ctl-row' }, addBtn, removeBtn)),
     h('details', { class: 'ti-gen' },
       h('summary', { text: 'Generar otros datos' }),
