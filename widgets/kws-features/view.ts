@@ -12,7 +12,7 @@
  * since the last rebuild), data-rebuilds, data-params («L=480 hop=320 N=512 M=40 C=13»).
  */
 import { WidgetElement, defineWidget } from '../lib/widget/element';
-import { button, fmt, h, select, slider } from '../lib/widget/dom';
+import { button, fmt, h, select, slider, syncControls } from '../lib/widget/dom';
 import { int, oneOf } from '../lib/state/schema';
 import { createAudioPicker, type AudioPicker } from '../lib/audio/source-picker';
 import type { AudioSource } from '../lib/audio/types';
@@ -57,8 +57,8 @@ class KwsFeatures extends WidgetElement<typeof schema> {
   #readFrames = -1;
   #surf!: Record<ViewKey | 'bank', CanvasSurface>;
   #el!: {
-    mel: ReturnType<typeof slider>; mfcc: ReturnType<typeof slider>; fft: ReturnType<typeof select<string>>;
-    frame: ReturnType<typeof slider>; hop: ReturnType<typeof slider>;
+    melBands: ReturnType<typeof slider>; mfccCount: ReturnType<typeof slider>; fftSize: ReturnType<typeof select<string>>;
+    frameMs: ReturnType<typeof slider>; hopMs: ReturnType<typeof slider>;
     params: HTMLElement; notes: HTMLElement; pause: HTMLButtonElement; readout: HTMLElement; bankText: HTMLElement;
     canvas: Record<ViewKey | 'bank', HTMLCanvasElement>;
   };
@@ -78,11 +78,11 @@ class KwsFeatures extends WidgetElement<typeof schema> {
     };
     const readout = h('p', { class: 'kf-readout', id: `${this.widgetId}-readout`, 'aria-live': 'polite' });
     const e = (this.#el = {
-      mel: slider({ label: 'Bandas mel (M)', min: 10, max: 80, step: 1, value: s.melBands, onInput: (v) => this.setState({ melBands: v }) }),
-      mfcc: slider({ label: 'Coeficientes MFCC (C)', min: 8, max: 20, step: 1, value: s.mfccCount, onInput: (v) => this.setState({ mfccCount: v }) }),
-      fft: select<string>({ label: 'Tamaño de la FFT (N)', value: s.fftSize, options: FFT_SIZES.map((n) => ({ value: n, label: `${n} puntos` })), onChange: (v) => this.setState({ fftSize: v as (typeof FFT_SIZES)[number] }) }),
-      frame: slider({ label: 'Longitud de trama', min: 10, max: 60, step: 5, value: s.frameMs, format: (v) => `${v} ms = ${v * 16} muestras`, onInput: (v) => this.setState({ frameMs: v }) }),
-      hop: slider({ label: 'Salto', min: 5, max: 50, step: 5, value: s.hopMs, format: (v) => `${v} ms = ${v * 16} muestras`, onInput: (v) => this.setState({ hopMs: v }) }),
+      melBands: slider({ label: 'Bandas mel (M)', min: 10, max: 80, step: 1, value: s.melBands, onInput: (v) => this.setState({ melBands: v }) }),
+      mfccCount: slider({ label: 'Coeficientes MFCC (C)', min: 8, max: 20, step: 1, value: s.mfccCount, onInput: (v) => this.setState({ mfccCount: v }) }),
+      fftSize: select<string>({ label: 'Tamaño de la FFT (N)', value: s.fftSize, options: FFT_SIZES.map((n) => ({ value: n, label: `${n} puntos` })), onChange: (v) => this.setState({ fftSize: v as (typeof FFT_SIZES)[number] }) }),
+      frameMs: slider({ label: 'Longitud de trama', min: 10, max: 60, step: 5, value: s.frameMs, format: (v) => `${v} ms = ${v * 16} muestras`, onInput: (v) => this.setState({ frameMs: v }) }),
+      hopMs: slider({ label: 'Salto', min: 5, max: 50, step: 5, value: s.hopMs, format: (v) => `${v} ms = ${v * 16} muestras`, onInput: (v) => this.setState({ hopMs: v }) }),
       params: h('p', { class: 'kf-params' }),
       notes: h('div', { class: 'kf-notes', 'aria-live': 'polite' }),
       pause: button('Pausar', () => this.#togglePause(), { class: 'btn btn-quiet', 'aria-pressed': 'false', 'data-kf-pause': '' }),
@@ -109,7 +109,7 @@ class KwsFeatures extends WidgetElement<typeof schema> {
       h('figure', { class: 'kf-fig' }, h('figcaption', {}, h('strong', { text: TITLES[k] }), ` ${hint}`), canvas[k]);
     this.append(
       pickerHost,
-      h('div', { class: 'ctl-row' }, e.mel.root, e.mfcc.root, e.fft.root, e.frame.root, e.hop.root),
+      h('div', { class: 'ctl-row' }, e.melBands.root, e.mfccCount.root, e.fftSize.root, e.frameMs.root, e.hopMs.root),
       e.params, e.notes,
       h('div', { class: 'kf-bar' }, e.pause, h('p', { class: 'kf-hint', text: 'Pasa el ratón por una imagen, o entra en ella con el tabulador y usa las flechas, para leer el valor de una casilla.' })),
       fig('db', '(dB, 10·log₁₀ |X|²): cada columna es una trama; abajo los graves, arriba los agudos.'),
@@ -140,11 +140,7 @@ class KwsFeatures extends WidgetElement<typeof schema> {
   protected update(): void {
     const s = this.state;
     const e = this.#el;
-    e.mel.set(s.melBands);
-    e.mfcc.set(s.mfccCount);
-    e.fft.set(s.fftSize);
-    e.frame.set(s.frameMs);
-    e.hop.set(s.hopMs);
+    syncControls(e, s, ['melBands', 'mfccCount', 'fftSize', 'frameMs', 'hopMs']);
     const settings = this.#settings();
     const key = JSON.stringify(settings);
     if (key !== this.#key) {
