@@ -19,7 +19,7 @@
  * `requestPermission()` synchronously, before any await, so Safari sees the gesture.
  */
 import { msg } from './messages';
-import { browserScheduler, type Scheduler } from './scheduler';
+import { sourceTiming, type Scheduler } from './scheduler';
 import { SourceError, makeProblem } from './source-error';
 import { createSourceCore } from './source-core';
 import type { MotionSource, ProblemCode } from './types';
@@ -65,8 +65,7 @@ export function phoneSupport(win: Partial<MotionWindow> | null | undefined = glo
 }
 
 export function createPhoneSource(o: PhoneSourceOptions = {}): PhoneSource {
-  const sched = o.scheduler ?? browserScheduler();
-  const now = o.now ?? (() => sched.now());
+  const { sched, now } = sourceTiming(o);
   const noSensorMs = o.noSensorMs ?? 1000;
   const core = createSourceCore();
   let rateHz: number | null = null;

@@ -26,6 +26,12 @@ export function browserScheduler(): Scheduler {
   };
 }
 
+/** The scheduler and clock a live source runs on: the injected ones, else the browser's (the clock defaults to the scheduler's). */
+export function sourceTiming(o: { scheduler?: Scheduler; now?: () => number }): { sched: Scheduler; now: () => number } {
+  const sched = o.scheduler ?? browserScheduler();
+  return { sched, now: o.now ?? (() => sched.now()) };
+}
+
 /** A scheduler whose clock only moves when told to (tests, deterministic demos). */
 export interface ManualScheduler extends Scheduler {
   /**

@@ -14,7 +14,7 @@
  */
 import { LineSplitter, detectStream, parseLine, snapRate } from './line-protocol';
 import { msg } from './messages';
-import { browserScheduler, type Scheduler } from './scheduler';
+import { sourceTiming, type Scheduler } from './scheduler';
 import { SourceError, makeProblem } from './source-error';
 import { createSourceCore } from './source-core';
 import type { MotionRow, MotionSource, SourceProblem } from './types';
@@ -65,8 +65,7 @@ const RATE_TOLERANCE_HZ = 10; // DESIGN.md: a rate off by more than 10 Hz is ano
 const errName = (e: unknown): string => (e as { name?: string } | null)?.name ?? '';
 
 export function createSerialSource(o: SerialSourceOptions = {}): SerialSource {
-  const sched = o.scheduler ?? browserScheduler();
-  const now = o.now ?? (() => sched.now());
+  const { sched, now } = sourceTiming(o);
   const detectMs = o.detectMs ?? 1000;
   const core = createSourceCore();
   let rateHz: number | null = null;
