@@ -1,6 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { h, select, slider } from '../lib/widget/dom';
-import { WindowPlayer } from '../lib/widget/stepper';
+import { Stepper, WindowPlayer } from '../lib/widget/stepper';
 import { int, oneOf } from '../lib/state/schema';
 import {
   FILTERS, FILTER_LABELS, INPUT_SIZES, KERNEL_SIZES, PATTERNS, PATTERN_LABELS, buildExplorer, numText, positionCell,
@@ -75,10 +75,10 @@ class ConvExplorer extends WidgetElement<typeof schema> {
       format: (v) => numText(v),
       onInput: (v) => this.setState({ bias: v }),
     });
-    this.#player = new WindowPlayer({
-      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.cx-step'),
-      pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }),
-    });
+    this.#player = new WindowPlayer(
+      { pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }) },
+      (steps) => new Stepper({ periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.cx-step'), ...steps }),
+    );
     this.#sync = [
       () => pattern.set(this.state.pattern), () => n.set(this.state.n), () => filter.set(this.state.filter),
       () => k.set(this.state.k), () => stride.set(this.state.stride), () => padding.set(this.state.padding),

@@ -1,6 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { cssVar, h, select, slider, uniqueId } from '../lib/widget/dom';
-import { WindowPlayer } from '../lib/widget/stepper';
+import { Stepper, WindowPlayer } from '../lib/widget/stepper';
 import { bool, int, oneOf } from '../lib/state/schema';
 import { imageFloat, type MnistData } from '../lib/data/mnist';
 import { getMnist, mnistErrorText } from '../lib/data/mnist-client';
@@ -123,10 +123,10 @@ class PoolExplorer extends WidgetElement<typeof schema> {
       label: 'Paso (stride) S', min: 1, max: 3, step: 1, value: s.stride,
       onInput: (v) => geometry({ stride: v }),
     });
-    this.#player = new WindowPlayer({
-      periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.px-step'),
-      pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }),
-    });
+    this.#player = new WindowPlayer(
+      { pos: () => this.state.pos, count: () => this.#count(), set: (pos) => this.setState({ pos }) },
+      (steps) => new Stepper({ periodMs: PLAY_MS, every: (ms, tick) => this.every(ms, tick), live: () => this.querySelector('.px-step'), ...steps }),
+    );
     this.#sync = [
       () => digit.set(String(this.state.digit)), () => sample.set(this.state.sample + 1), () => filter.set(this.state.filter),
       () => { relu.checked = this.state.relu; }, () => kind.set(this.state.kind), () => size.set(this.state.size),

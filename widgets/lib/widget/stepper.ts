@@ -84,25 +84,27 @@ export class Stepper {
 }
 
 export interface WindowPlayerOptions {
-  periodMs: number;
-  every: StepperOptions['every'];
   /** The current position, 0-based (may exceed the last one after a geometry change), and how many there are. */
   pos: () => number;
   count: () => number;
   /** Moves to position p. */
   set: (p: number) => void;
-  live: StepperOptions['live'];
 }
+
+/** The part of a Stepper's options a WindowPlayer fills in: moving over the positions. */
+export type WindowSteps = Pick<StepperOptions, 'next' | 'back' | 'rewind' | 'atEnd'>;
 
 /**
  * The player of the window explorers (conv-explorer, pool-explorer): a Stepper over the window's
  * positions and the «Posición de la ventana» slider (1-based; dragging it pauses the player).
+ * The widget builds the Stepper itself (timer, period, live region) from the steps given to
+ * `stepper`, so its source still says `new Stepper(` (the teachers' page reads the keys from it).
  */
 export class WindowPlayer {
   readonly stepper: Stepper;
   readonly slider: Slider;
 
-  constructor(o: WindowPlayerOptions) {
+  constructor(o: WindowPlayerOptions, stepper: (steps: WindowSteps) => Stepper) {
     this.slider = slider({
       label: 'Posición de la ventana', min: 1, max: 1, step: 1, value: 1,
       onInput: (v) => { this.stepper.pause(); o.set(v - 1); },
@@ -111,9 +113,9 @@ export class WindowPlayer {
       const last = o.count() - 1;
       o.set(Math.min(Math.max(Math.min(o.pos(), last) + delta, 0), last));
     };
-    this.stepper = new Stepper({
-      periodMs: o.periodMs, every: o.every, next: () => go(1), back: () => go(-1), rewind: () => o.set(0),
-      atEnd: () => Math.min(o.pos(), o.count() - 1) >= o.count() - 1, live: o.live,
+    this.stepper = stepper({
+      next: () => go(1), back: () => go(-1), rewind: () => o.set(0),
+      atEnd: () => Math.min(o.pos(), o.count() - 1) >= o.count() - 1,
     });
   }
 
