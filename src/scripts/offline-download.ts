@@ -5,6 +5,7 @@
 // what it fetched is kept) · 'liberado'.
 import { cachedTotal, downloadAll, OFFLINE_LIST_URL, parseOfflineList, progressText, resultText, type OfflineList } from '../lib/offline/download';
 import { sizeText } from '../../widgets/lib/format/number';
+import { parts } from './dom-parts';
 
 async function cachedUrls(list: OfflineList): Promise<Set<string>> {
   if (!(await caches.has(list.cacheName))) return new Set();
@@ -14,12 +15,8 @@ async function cachedUrls(list: OfflineList): Promise<Set<string>> {
 }
 
 function setup(box: HTMLElement): void {
-  const q = <T extends HTMLElement>(sel: string): T => box.querySelector<T>(sel)!;
-  const start = q<HTMLButtonElement>('[data-dl-start]');
-  const free = q<HTMLButtonElement>('[data-dl-free]');
-  const bar = q<HTMLProgressElement>('[data-dl-bar]');
-  const text = q<HTMLElement>('[data-dl-text]');
-  const space = q<HTMLElement>('[data-dl-space]');
+  type Parts = { start: HTMLButtonElement; free: HTMLButtonElement; bar: HTMLProgressElement; text: HTMLElement; space: HTMLElement };
+  const { start, free, bar, text, space } = parts<Parts>(box, 'dl', ['start', 'free', 'bar', 'text', 'space']);
   const phase = (p: string): void => {
     box.dataset.phase = p;
   };

@@ -11,6 +11,7 @@ import {
 } from '../lib/storage/backup';
 import { idbReason } from '../../widgets/lib/storage/idb';
 import { intText, sizeText } from '../../widgets/lib/format/number';
+import { parts } from './dom-parts';
 
 const req = <T>(r: IDBRequest<T>): Promise<T> => new Promise((res, rej) => {
   r.onsuccess = () => res(r.result);
@@ -248,13 +249,8 @@ function render(list: HTMLElement, b: Backup): number {
 export function initSettingsStorage(): void {
   const box = document.querySelector<HTMLElement>('[data-storage]');
   if (!box) return;
-  const q = <T extends HTMLElement>(sel: string): T => box.querySelector<T>(sel)!;
-  const list = q<HTMLElement>('[data-storage-list]');
-  const total = q<HTMLElement>('[data-storage-total]');
-  const status = q<HTMLElement>('[data-storage-status]');
-  const exportBtn = q<HTMLButtonElement>('[data-storage-export]');
-  const file = q<HTMLInputElement>('[data-storage-file]');
-  const eraseBtn = q<HTMLButtonElement>('[data-storage-erase]');
+  type Parts = { list: HTMLElement; total: HTMLElement; status: HTMLElement; export: HTMLButtonElement; file: HTMLInputElement; erase: HTMLButtonElement };
+  const { list, total, status, export: exportBtn, file, erase: eraseBtn } = parts<Parts>(box, 'storage', ['list', 'total', 'status', 'export', 'file', 'erase']);
   const dialog = document.querySelector<HTMLDialogElement>('[data-storage-dialog]')!;
   const say = (text: string, kind: 'ok' | 'err' | '' = ''): void => {
     status.textContent = text;

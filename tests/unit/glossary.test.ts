@@ -26,6 +26,19 @@ describe('glossary data', () => {
     }
   });
 
+  it('every row of glossary.json has exactly the fields of its table, all strings', () => {
+    const tables: Array<[string, readonly object[], string[]]> = [
+      ['terms', GLOSSARY, ['def', 'en', 'es', 'lesson']],
+      ['symbols', SYMBOLS, ['lesson', 'meaning', 'symbol']],
+      ['words', WORD_CHOICES, ['notUsed', 'note', 'use']],
+    ];
+    for (const [name, rows, keys] of tables)
+      rows.forEach((row, i) => {
+        expect(Object.keys(row).sort(), `${name}[${i}]`).toEqual(keys);
+        for (const v of Object.values(row)) expect(typeof v, `${name}[${i}]`).toBe('string');
+      });
+  });
+
   it('every lesson slug is one of the 17 in the course plan', () => {
     for (const e of GLOSSARY) expect(slugs.has(e.lesson), `${e.es}: ${e.lesson}`).toBe(true);
   });
