@@ -50,12 +50,13 @@ export function findFirefox() {
 }
 
 /**
- * Starts Firefox and opens a BiDi session. `width`/`height` in CSS px.
- * Returns { send, on, close, version }.
+ * Starts Firefox and opens a BiDi session. `width`/`height` in CSS px; `serviceWorkers: true` turns
+ * the offline worker on (tests/firefox/offline.mjs). Returns { send, on, close, version }.
  */
-export async function launchFirefox({ width = 1280, height = 900 } = {}) {
+export async function launchFirefox({ width = 1280, height = 900, serviceWorkers = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tinyml-firefox-'));
-  writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+  const prefs = { ...PREFS, 'dom.serviceWorkers.enabled': serviceWorkers };
+  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const proc = spawn(findFirefox(), [
     '--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0',
     `--width=${width}`, `--height=${height}`, 'about:blank',

@@ -49,7 +49,11 @@ export function serveDist(dist, port) {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok({
       origin: `http://127.0.0.1:${port}`,
-      close: () => new Promise((done) => server.close(() => done())),
+      // Closes the listening socket and every open (keep-alive) connection: after it, the site is gone.
+      close: () => new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
     }));
   });
 }

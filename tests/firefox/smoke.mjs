@@ -7,10 +7,9 @@
 //            --only <text> (only the pages whose path contains it)
 // Exit code 0 when every page passes, 1 otherwise. No timing is asserted: the figures are
 // only printed; a page that never settles is cut off by a generous hang guard.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchFirefox } from './bidi.mjs';
+import { pagesOf, SCROLL_THROUGH } from './pages.mjs';
 import { serveDist } from './serve.mjs';
 
 const { values: args } = parseArgs({
@@ -22,46 +21,6 @@ const { values: args } = parseArgs({
 });
 /** Hang guard per page (ms): far above any page's real time, only stops a stuck run. */
 const HANG_MS = 240_000;
-
-/** Every page of the build: each index.html below dist, as a URL path ('/', '/glosario/', …). */
-function pagesOf(dist) {
-  const out = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name === 'index.html') {
-        const rel = relative(dist, dir).split(sep).join('/');
-        out.push(rel ? `/${rel}/` : '/');
-      }
-    }
-  };
-  walk(dist);
-  return out.sort((a, b) => (a === '/' ? -1 : b === '/' ? 1 : a.localeCompare(b)));
-}
-
-/**
- * Runs in the page: brings each widget figure near the viewport in page order and waits until
- * it settles (data-state ready or error), watching the attribute (no polling, no sleeps).
- */
-const SCROLL_THROUGH = `async () => {
-  const settled = (fig) => new Promise((resolve) => {
-    const done = () => /^(ready|error)$/.test(fig.dataset.state ?? '');
-    if (done()) return resolve();
-    const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(); } });
-    mo.observe(fig, { attributes: true, attributeFilter: ['data-state'] });
-  });
-  const out = [];
-  for (const fig of document.querySelectorAll('figure[data-widget]')) {
-    fig.scrollIntoView({ block: 'center' });
-    await settled(fig);
-    const name = fig.dataset.widget;
-    const el = fig.querySelector('tinyml-' + name);
-    out.push({ id: fig.id, name, state: fig.dataset.state, upgraded: !!customElements.get('tinyml-' + name) && !!el && el.childElementCount > 0 });
-  }
-  window.scrollTo(0, 0);
-  return JSON.stringify({ title: document.title, h1: document.querySelector('h1')?.textContent ?? '', widgets: out });
-}`;
 
 const t0 = performance.now();
 const server = await serveDist(args.dist, Number(args.port));
