@@ -1,5 +1,6 @@
 import katex from 'katex';
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { cssVar, fmt, h, quietChart, resized, slider, uniqueId, type Slider } from '../lib/widget/dom';
 import { bool, num, oneOf } from '../lib/state/schema';
@@ -146,7 +147,7 @@ class ActivationGallery extends WidgetElement<typeof schema> {
     marks.push(Plot.line(series('f'), { x: 'z', y: 'v', z: 'k', stroke: fColor, strokeWidth: 2.5 }));
     marks.push(Plot.dot(a.jumps.map((j) => ({ z: j, v: a.f(j) })), { x: 'z', y: 'v', r: 3, fill: fColor }));
     const ext = yExtent(c.name, s.deriv);
-    const svg = Plot.plot({
+    const svg = projectorPlot({
       width, height,
       marginLeft: big ? 44 : 34, marginRight: 8, marginTop: 10, marginBottom: big ? 36 : 22,
       style: { background: 'transparent', color: fg, fontSize: big ? '13px' : '11px' },

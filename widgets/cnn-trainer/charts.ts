@@ -4,6 +4,7 @@
  * with d3, and the misclassified digits on small canvases.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { interpolateRgb } from 'd3';
 import type { Matrix } from '../lib/cnn/confusion';
 import type { CurvePoint, EvaluationReport } from '../lib/cnn/protocol';
@@ -21,7 +22,7 @@ const base = (c: Colors, width: number) => chartBase(c.fg, width, { min: 190, ma
 /** Loss of the recent batches (line) and of the test split at each epoch end (dots) vs epochs. */
 export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
   const top = Math.max(0.5, ...points.map((p) => p.loss).filter(Number.isFinite), ...epochs.map((e) => e.valLoss));
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: tick },
     y: { domain: [0, Math.min(top, 3)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },
@@ -36,7 +37,7 @@ export function lossChart(points: readonly CurvePoint[], epochs: readonly EpochP
 
 /** Accuracy of the recent batches (line) and of the test split at each epoch end (dots). */
 export function accuracyChart(points: readonly CurvePoint[], epochs: readonly EpochPoint[], c: Colors, width: number, maxX: number): Element {
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, maxX], label: 'épocas →', grid: true, tickFormat: tick },
     y: { domain: [0, 100], label: '↑ exactitud (%)', grid: true },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { cssVar, fmt, h, resized, uniqueId } from '../lib/widget/dom';
 import { oneOf } from '../lib/state/schema';
@@ -126,7 +127,7 @@ class EnergyChart extends WidgetElement<typeof schema> {
     const band = ROW * (1 - PAD_INNER);
     const fmtTick = (v: number): string => formatValue(v, metric);
 
-    const svg = Plot.plot({
+    const svg = projectorPlot({
       width,
       height: MARGIN.top + MARGIN.bottom + ROW * PROCESSORS.length,
       marginTop: MARGIN.top,

@@ -15,7 +15,8 @@ import {
   stepSentence, stepsView, type DatasetId, type MotionFeatureId, type StepsView,
 } from './core';
 import { svgEl } from '../lib/draw/svg';
-import { boundsOf, drawClusters, lineChart, plane, type Plane } from './render';
+import { AXIS_FONT_PX, boundsOf, drawClusters, lineChart, plane, type Plane } from './render';
+import { chartFontPx } from '../lib/widget/chart-font';
 import './style.css';
 
 const schema = {
@@ -189,7 +190,8 @@ class KMeansSteps extends WidgetElement<State> {
     const b = boundsOf([...v.points, ...v.step.centroids], grupos ? FIXED : undefined);
     const fx = MOTION_FEATURES.find((f) => f.id === this.state.fx)!.label;
     const fy = MOTION_FEATURES.find((f) => f.id === this.state.fy)!.label;
-    const p = (this.#plane = plane(width, Math.round(width * 0.75), b, grupos ? 'x' : `${fx} (z)`, grupos ? 'y' : `${fy} (z)`));
+    const font = chartFontPx(this, AXIS_FONT_PX);
+    const p = (this.#plane = plane(width, Math.round(width * 0.75), b, grupos ? 'x' : `${fx} (z)`, grupos ? 'y' : `${fy} (z)`, font));
     drawClusters(p, v.points, v.step.assign, v.step.centroids, v.step.kind === 'update' ? v.step.reseeded : []);
     if (grupos) {
       const [cx, cy] = [p.sx(this.#cursor[0]), p.sy(this.#cursor[1])];
@@ -200,9 +202,9 @@ class KMeansSteps extends WidgetElement<State> {
     e.plot.setAttribute('aria-label', `Plano con ${v.points.length} puntos y ${v.k} centroides` +
       (v.step.assign ? `; puntos por grupo: ${sizes.map((n, k) => `grupo ${k + 1}, ${n}`).join('; ')}.` : '; todavía sin asignar.'));
     const cw = Math.max(260, Math.min(420, Math.floor((e.plot.clientWidth || 560) / 2) - 8));
-    e.inertia.replaceChildren(lineChart(cw, 170, v.inertias.map((r) => ({ x: r.index, y: r.inertia })), 'paso', 'inercia', Math.max(4, v.trace.steps.length - 1), v.index));
+    e.inertia.replaceChildren(lineChart(cw, 170, v.inertias.map((r) => ({ x: r.index, y: r.inertia })), 'paso', 'inercia', Math.max(4, v.trace.steps.length - 1), v.index, font));
     e.inertia.setAttribute('aria-label', v.inertias.length ? `Inercia en los pasos 1 a ${v.index}: de ${fmt(v.inertias[0]!.inertia, 2)} a ${fmt(v.inertias.at(-1)!.inertia, 2)}; nunca sube.` : 'Todavía no hay inercia: falta el primer paso de asignación.');
-    e.elbow.replaceChildren(lineChart(cw, 170, v.elbow.map((r) => ({ x: r.k, y: r.inertia })), 'k', 'inercia', ELBOW_MAX_K, v.k));
+    e.elbow.replaceChildren(lineChart(cw, 170, v.elbow.map((r) => ({ x: r.k, y: r.inertia })), 'k', 'inercia', ELBOW_MAX_K, v.k, font));
     e.elbow.setAttribute('aria-label', `Curva del codo: inercia final para k = 1 a ${v.elbow.length}: ${v.elbow.map((r) => fmt(r.inertia, 1)).join('; ')}.`);
   }
 }

@@ -4,6 +4,7 @@
  * matrix and the data-set and layer tables as HTML.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { interpolateRgb } from 'd3';
 import type { KwsSummary } from '../lib/kws/model';
 import { h, quietChart } from '../lib/widget/dom';
@@ -29,7 +30,7 @@ export function curveChart(curves: Curves, kind: 'loss' | 'acc', c: Colors, widt
     Plot.line(val, { x: 'epoch', y: 'value', stroke: c.c3, strokeWidth: 2, strokeDasharray: '5 4' }),
     Plot.dot(val, { x: 'epoch', y: 'value', fill: c.c3, r: 3, symbol: 'square' }),
   );
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, Math.max(1, epochs)], label: 'época →', grid: true, tickFormat: tick },
     y: { domain: [0, top], label: kind === 'acc' ? '↑ exactitud (%)' : '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },

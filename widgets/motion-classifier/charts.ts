@@ -3,6 +3,7 @@
  * epoch, training solid and validation dashed.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
 import type { EpochPoint } from '../lib/motion/train';
@@ -22,7 +23,7 @@ export function curveChart(h: readonly EpochPoint[], epochs: number, what: 'loss
   const tr = (p: EpochPoint): number => (what === 'loss' ? p.trainLoss : 100 * p.trainAcc);
   const va = (p: EpochPoint): number => (what === 'loss' ? p.valLoss : 100 * p.valAcc);
   const top = what === 'loss' ? Math.min(4, Math.max(0.5, ...h.map(tr), ...h.filter((p) => Number.isFinite(p.valLoss)).map(va)) * 1.05) : 100;
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, Math.max(1, epochs)], label: 'épocas →', grid: true, tickFormat: tick },
     y: { domain: [0, top], label: what === 'loss' ? '↑ pérdida' : '↑ exactitud (%)', grid: true, tickFormat: tick },

@@ -4,6 +4,7 @@
  * coordinates) so the view can find the point under the pointer and ring the focused one.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { symbol as d3symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3';
 import { quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
@@ -31,7 +32,7 @@ export interface Scatter {
 export function scatterChart(points: readonly ScatterPoint[], xLabel: string, yLabel: string, classes: number, c: ScatterColors, width: number): Scatter {
   const height = Math.round(Math.max(260, Math.min(420, width * 0.62)));
   const domain = Array.from({ length: classes }, (_, k) => k);
-  const chart = Plot.plot({
+  const chart = projectorPlot({
     width, height, marginLeft: 60, marginRight: 16, marginTop: 24, marginBottom: 42,
     style: { background: 'transparent', color: c.fg, fontSize: '12px', overflow: 'visible' },
     x: { label: `${xLabel} →`, grid: true, nice: true, tickFormat: tick },

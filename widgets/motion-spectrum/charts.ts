@@ -4,6 +4,7 @@
  * four bands shaded. Both come back quiet (quietChart): the container carries the text.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { quietChart } from '../lib/widget/dom';
 import { tick } from '../lib/format/number';
 import type { BandView, SpectrumView } from './core';
@@ -48,7 +49,7 @@ export function signalChart(s: SignalInput, c: Colors, width: number, height: nu
     Plot.ruleY([s.rms, -s.rms], { stroke: c.accent, strokeWidth: 1.6, strokeDasharray: '6 4' }),
     Plot.text([{ v: s.rms }], { x: end, y: 'v', dy: -7, textAnchor: 'end', text: () => `RMS = ${txtNum(s.rms, 3)}`, fill: c.accent, fontWeight: 600, stroke: 'var(--bg-elev)', strokeWidth: 3 }),
   );
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width, height),
     x: { domain: [0, end], label: 'tiempo (s) →', tickFormat: tick },
     y: { domain: [-1.15 * top, 1.15 * top], label: '↑ m/s²', grid: true, tickFormat: tick },
@@ -75,7 +76,7 @@ export function spectrumChart(s: SpectrumView, bands: readonly BandView[], fmax:
       fill: c.accent, fontWeight: 600, stroke: 'var(--bg-elev)', strokeWidth: 3, fontSize: 11,
     })),
   ];
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width, height),
     x: { domain: [0, fmax], label: s.mode === 'ei' ? 'frecuencia (Hz), etiquetas k·fs/(N−2) →' : 'frecuencia (Hz), k·fs/N →', tickFormat: tick },
     y: { domain: [0, top], label: '↑ amplitud (m/s²)', grid: true, tickFormat: tick },

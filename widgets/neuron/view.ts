@@ -1,5 +1,6 @@
 import katex from 'katex';
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, quietChart, resized, select, slider, type Slider } from '../lib/widget/dom';
 import { bounds, int, num, nums, oneOf, optionsOf } from '../lib/state/schema';
@@ -195,7 +196,7 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
     const bg = cssVar(this, '--bg-elev');
     const width = Math.max(280, Math.min(760, this.#width));
     const jumpDots = a.jumps.filter((j) => j > lo && j < hi).map((j) => ({ z: j, v: a.f(j) }));
-    const chart = Plot.plot({
+    const chart = projectorPlot({
       width,
       height: Math.round(Math.min(300, Math.max(200, width * 0.42))),
       marginLeft: 48,

@@ -88,7 +88,9 @@ export function drawPlane(svg: SVGSVGElement, d: PlaneInput, c: PlaneColors): vo
       ? s('circle', { cx, cy, r: 7.5, fill: c.one, stroke: c.bg, 'stroke-width': 1.5 })
       : s('rect', { x: cx - 7, y: cy - 7, width: 14, height: 14, fill: c.zero, stroke: c.bg, 'stroke-width': 1.5 }));
     kids.push(s('text', {
-      x: cx, y: cy + 27, 'text-anchor': 'middle', fill: c.fg, 'font-size': 12,
+      // Top of the label 15 px below the point (clear of its 12 px error ring) at any font size:
+      // projector mode enlarges the text, and a fixed baseline would push it onto the ring.
+      x: cx, y: cy + 15, 'dominant-baseline': 'hanging', 'text-anchor': 'middle', fill: c.fg, 'font-size': 12,
       'paint-order': 'stroke', stroke: c.bg, 'stroke-width': 4, 'stroke-linejoin': 'round',
     }, `d = ${p.d}`));
   });

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, numberInput, quietChart, resized, select, slider } from '../lib/widget/dom';
 import { int, num, oneOf } from '../lib/state/schema';
@@ -235,7 +236,7 @@ class PerceptronTrainer extends WidgetElement<typeof schema> {
     this.#errKey = key;
     const from = Math.max(0, all.length - 40);
     const data = all.slice(from).map((v, k) => ({ epoch: from + k + 1, errors: v }));
-    const chart = Plot.plot({
+    const chart = projectorPlot({
       width, height: 150, marginLeft: 36, marginBottom: 34, marginTop: 18,
       style: { background: 'transparent', color: c.fg, fontSize: '12px' },
       x: { label: 'época →', labelAnchor: 'right', type: 'band', domain: data.length ? data.map((d) => d.epoch) : [1],

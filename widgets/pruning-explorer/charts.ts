@@ -4,6 +4,7 @@
  * the view puts the text alternative on the figure around it.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { fmt, quietChart } from '../lib/widget/dom';
 import { chartBase } from '../lib/widget/chart-preset';
 import type { Colors as PlotColors } from '../lib/widget/plotkit';
@@ -19,7 +20,7 @@ const base = (c: Colors, width: number) =>
  */
 function sparsityChart(y: { domain: [number, number]; label: string; guess?: number }, current: number, marks: Plot.Markish[], c: Colors, width: number): Element {
   const guess = y.guess === undefined ? [] : [Plot.ruleY([y.guess], { stroke: c.muted, strokeDasharray: '2 3' })];
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, 100], label: 'pesos podados (%) →', grid: true },
     y: { domain: y.domain, label: y.label, grid: true },
@@ -44,7 +45,7 @@ export function weightHistogram(values: ArrayLike<number>, threshold: number, c:
     if (threshold > 0 && Math.abs(v) <= threshold) r.cut++;
     else r.kept++;
   }
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { label: 'valor del peso →', tickFormat: (v: number) => fmt(v, 2) },
     y: { label: '↑ número de pesos', grid: true },

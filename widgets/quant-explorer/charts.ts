@@ -3,6 +3,7 @@
  * (Observable Plot) and the small matrices of the 3×4 example (HTML tables).
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { fmt, h, quietChart } from '../lib/widget/dom';
 import { chartBase } from '../lib/widget/chart-preset';
 import type { Colors as PlotColors } from '../lib/widget/plotkit';
@@ -15,7 +16,7 @@ export function histogramChart(b: BeforeAfter, c: Colors, width: number): Elemen
   const rows = (counts: number[]) => counts.map((count, k) => ({ x1: b.edges[k]!, x2: b.edges[k + 1]!, count }));
   const before = rows(b.before);
   const after = rows(b.after).filter((r) => r.count > 0);
-  const el = Plot.plot({
+  const el = projectorPlot({
     ...chartBase(c.fg, width, { min: 180, max: 250, ratio: 0.45 }, { left: 48, right: 12, top: 18, bottom: 36 }),
     x: { label: 'valor del peso →', tickFormat: (v: number) => fmt(v, 2) },
     y: { type: 'sqrt', label: '↑ número de pesos (escala raíz)', grid: true },

@@ -5,6 +5,7 @@
  * overlay moved by drawOverlay, so an animation frame touches a few SVG attributes only.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import type { Day } from '../lib/data/weather';
 import { plotStyle, scaleOf, type Colors } from '../lib/widget/plotkit';
 import { quietChart, uniqueId } from '../lib/widget/dom';
@@ -26,7 +27,7 @@ export function regressionChart(o: DataChartOptions): SVGSVGElement {
   const c = o.colors;
   const hot = o.days.filter((d) => d.tomorrow >= o.threshold);
   const cold = o.days.filter((d) => d.tomorrow < o.threshold);
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width: o.width, height: height(o.width), marginLeft: 44, marginTop: 22, marginBottom: 38, marginRight: 12, style: plotStyle(c),
     x: { domain: o.range, label: 'temperatura hoy (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
     y: { domain: o.range, label: '↑ temperatura mañana (°C)', grid: true, tickFormat: tick },
@@ -49,7 +50,7 @@ export function classificationChart(o: DataChartOptions): SVGSVGElement {
     const hot = d.tomorrow >= o.threshold;
     return { x: d.today, y: hot ? 1 - jitter(i) : jitter(i), hot };
   });
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width: o.width, height: height(o.width), marginLeft: 44, marginTop: 22, marginBottom: 38, marginRight: 12, style: plotStyle(c),
     x: { domain: o.range, label: 'temperatura hoy (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },
     y: { domain: [-0.05, 1.05], label: '↑ probabilidad de calor', grid: true, ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: tick },

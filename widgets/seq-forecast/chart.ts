@@ -3,6 +3,7 @@
  * part of the series with the chosen predictions over it, and the training loss per epoch.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import type { ForecastData } from '../lib/seq/forecast';
 import type { LossPoint } from '../lib/seq/train';
 import { quietChart } from '../lib/widget/dom';
@@ -44,7 +45,7 @@ export function predictionsChart(d: ForecastData, preds: Partial<Record<LineKey,
     const pts: Pt[] = Array.from(d.testTargets, (i, r) => ({ i, v: p[r]!, key }));
     marks.push(Plot.line(pts, { x: 'i', y: 'v', stroke: c.line[key], strokeWidth: 1.8, strokeDasharray: DASHED[key] ? '5 4' : undefined }));
   }
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width, Math.round(Math.max(220, Math.min(320, width * 0.42)))),
     x: { label: `${stepName} →`, grid: true, tickFormat: tick },
     y: { label: unit ? `↑ valor (${unit})` : '↑ valor', grid: true, tickFormat: tick },
@@ -54,7 +55,7 @@ export function predictionsChart(d: ForecastData, preds: Partial<Record<LineKey,
 
 /** Mean training loss per epoch (standardized MSE, log scale) of the three models. */
 export function lossChart(losses: readonly LossPoint[], epochs: number, c: Colors, width: number): Element {
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width, 200),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
     y: { type: 'log', label: '↑ pérdida de entrenamiento (ECM, escala log)', grid: true, tickFormat: tick },

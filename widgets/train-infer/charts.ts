@@ -3,6 +3,7 @@
  * Every chart is an SVG in plane units: x and y in [0, 10]; the loss chart is loss vs step.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { HI, LO, type Line, type LossPoint, type Point } from './core';
 import { quietChart, uniqueId } from '../lib/widget/dom';
 import { sci, sig, superscript, tick } from '../lib/format/number';
@@ -48,7 +49,7 @@ export function fitChart(o: FitOptions): SVGSVGElement {
   marks.push(Plot.dot(o.points, { x: 'x', y: 'y', r: 5.5, fill: c.fg, stroke: c.bg, strokeWidth: 1.5 }));
   const sel = o.points[o.selected];
   if (sel) marks.push(Plot.dot([sel], { x: 'x', y: 'y', r: 10, stroke: c.accent2, strokeWidth: 2.5, fill: 'none' }));
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width: o.width, height, marginLeft: 40, marginTop: 24, marginBottom: 38, marginRight: 14, style: style(c),
     x: { domain: [LO, HI], label: 'x →', grid: true, labelAnchor: 'right' },
     y: { domain: [LO, HI], label: '↑ y', grid: true },
@@ -139,7 +140,7 @@ export function lossChart(
   let lo = losses.length ? Math.min(...losses) : 1;
   lo = Math.min(lo / 1.5, hi / 10); // at least one decade, with room around the data
   hi *= 1.5;
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width, height: 190, marginLeft: 46, marginTop: 24, marginBottom: 36, marginRight: 14, style: style(c),
     x: { domain: [0, Math.max(10, last?.step ?? 0)], label: 'paso →', labelAnchor: 'right', ticks: 4, tickFormat: tick },
     y: { type: 'log', domain: [lo, hi], label: '↑ pérdida L (escala log.)', grid: true, ticks: logTicks(lo, hi), tickFormat: logLabel },
@@ -177,7 +178,7 @@ export function inferChart(width: number, m: Line, xq: number, yq: number, c: Co
   const height = Math.round(Math.min(280, Math.max(200, width * 0.45)));
   const lo = Math.min(LO, Math.floor(yq));
   const hi = Math.max(HI, Math.ceil(yq));
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width, height, marginLeft: 40, marginTop: 24, marginBottom: 38, marginRight: 14, style: style(c),
     x: { domain: [LO, HI], label: 'x →', grid: true, labelAnchor: 'right' },
     y: { domain: [lo, hi], label: '↑ ŷ', grid: true },

@@ -3,6 +3,7 @@
  * loss curves of both models, test accuracy at each measurement, and the strip of training digits.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import type { TestPoint, TrainPoint } from '../lib/transfer/run';
 import type { TaskBatch } from '../lib/transfer/data';
 import { h, quietChart } from '../lib/widget/dom';
@@ -22,7 +23,7 @@ export function lossChart(train: readonly TrainPoint[], test: readonly TestPoint
   const top = Math.max(0.5, ...train.map((p) => p.loss), ...test.map((p) => p.loss));
   const stroke = colorOf(c);
   const series = (mode: string) => ({ filter: (p: { mode: string }) => p.mode === mode });
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
     y: { domain: [0, Math.min(1.05 * top, 5)], label: '↑ pérdida (entropía cruzada)', grid: true, tickFormat: tick },
@@ -40,7 +41,7 @@ export function lossChart(train: readonly TrainPoint[], test: readonly TestPoint
 /** Test accuracy (%) at each measurement for both models; the 20 % line is guessing among 5 digits. */
 export function accuracyChart(test: readonly TestPoint[], epochs: number, c: Colors, width: number): Element {
   const stroke = colorOf(c);
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     ...base(c, width),
     x: { domain: [0, epochs], label: 'épocas →', grid: true },
     y: { domain: [0, 100], label: '↑ exactitud de prueba (%)', grid: true },

@@ -3,6 +3,7 @@
  * recorded days, the network's architecture and predicted vs real temperatures on the test set.
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { climate } from '../lib/data/weather';
 import { plotStyle, type Colors } from '../lib/widget/plotkit';
 import { quietChart } from '../lib/widget/dom';
@@ -13,7 +14,7 @@ import { tick } from '../lib/format/number';
 /** Temperature of every recorded day (°C) against the day number, with the climate c(d) dashed. */
 export function daysChart(width: number, temp: readonly number[], doy: readonly number[], c: Colors): SVGSVGElement {
   const pts = temp.map((t, i) => ({ i, t, c: climate(doy[i]!) }));
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width, height: Math.round(Math.min(260, Math.max(190, width * 0.36))), marginLeft: 40, marginTop: 20, marginBottom: 36, marginRight: 12,
     style: plotStyle(c),
     x: { label: 'día →', labelAnchor: 'right', tickFormat: tick, ticks: 6 },
@@ -32,7 +33,7 @@ export function testChart(width: number, real: readonly number[], pred: readonly
   const all = [...real, ...pred];
   const lo = Math.floor(Math.min(...all)) - 1;
   const hi = Math.ceil(Math.max(...all)) + 1;
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width, height: Math.round(Math.min(300, Math.max(220, width * 0.6))), marginLeft: 44, marginTop: 20, marginBottom: 38, marginRight: 12,
     style: plotStyle(c),
     x: { domain: [lo, hi], label: 'temperatura real de mañana (°C) →', labelAnchor: 'right', grid: true, tickFormat: tick },

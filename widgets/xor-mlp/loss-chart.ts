@@ -6,6 +6,7 @@
  * x: epoch (1-based), y: mean MSE of the epoch on a log scale over [0,001; 1].
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from '../lib/widget/projector-plot';
 import { fmt, quietChart } from '../lib/widget/dom';
 import { TARGET_LOSS } from './core';
 import { tick } from '../lib/format/number';
@@ -16,7 +17,7 @@ export const LOSS_DOMAIN: readonly [number, number] = [0.001, 1];
 export interface LossColors { fg: string; muted: string; target: string }
 
 export function lossFrame(width: number, xMax: number, c: LossColors): SVGSVGElement {
-  const svg = Plot.plot({
+  const svg = projectorPlot({
     width, height: 170, marginLeft: 48, marginBottom: 34, marginTop: 18, marginRight: 22,
     style: { background: 'transparent', color: c.fg, fontSize: '12px' },
     x: { label: 'época →', labelAnchor: 'right', domain: [0, xMax], ticks: 4, tickFormat: tick },

@@ -3,6 +3,7 @@
  * only by view modules, so Plot loads lazily with them).
  */
 import * as Plot from '@observablehq/plot';
+import { projectorPlot } from './projector-plot';
 import { quietChart } from './dom';
 import { fmt, tick } from '../format/number';
 import { thin } from './series';
@@ -54,7 +55,7 @@ export function lossChart(width: number, series: readonly LossSeries[], yLabel: 
     const end = data[data.length - 1];
     if (end) marks.push(Plot.dot([end], { x: 'epoch', y: 'loss', r: 3.5, fill: s.color }));
   }
-  return quietChart(Plot.plot({
+  return quietChart(projectorPlot({
     width, height, marginLeft: 48, marginTop: 22, marginBottom: 34, marginRight: 22, style: plotStyle(c),
     x: { domain: [0, last], label: 'época →', labelAnchor: 'right', ticks: 4, tickFormat: tick },
     y: { type: 'log', domain: [lo, hi], label: yLabel, grid: true, ticks: 4, tickFormat: (d: number) => fmt(d, 3) },
