@@ -38,9 +38,10 @@ export class FitChart {
   readonly y: Scale;
   readonly #fit: SVGPathElement;
 
-  constructor(width: number, d: FitChartData, c: Colors) {
-    const height = Math.round(Math.min(400, Math.max(250, width * 0.66)));
-    const m = { top: 24, right: 14, bottom: 40, left: 44 };
+  /** `k`: text scale (lib/widget/chart-font chartScale); margins and label offsets grow by it. */
+  constructor(width: number, d: FitChartData, c: Colors, k = 1) {
+    const m = { top: Math.round(24 * k), right: Math.round(14 * k), bottom: Math.round(40 * k), left: Math.round(44 * k) };
+    const height = Math.round(Math.min(400, Math.max(250, width * 0.66))) + (m.top - 24) + (m.bottom - 40);
     // A little room beyond X_RANGE so points at x1 = ±1 are not cut by the frame.
     this.x = scaleLinear().domain([X_RANGE[0] - 0.06, X_RANGE[1] + 0.06]).range([m.left, width - m.right]);
     this.y = scaleLinear().domain([...Y_RANGE]).range([height - m.bottom, m.top]);
@@ -49,15 +50,15 @@ export class FitChart {
     const clip = uniqueId('cf-clip');
     svg.append('clipPath').attr('id', clip).append('rect').attr('x', m.left).attr('y', m.top)
       .attr('width', width - m.left - m.right).attr('height', height - m.top - m.bottom);
-    const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(this.x).ticks(5).tickFormat((v) => fmt(Number(v), 1)));
-    const ay = svg.append('g').attr('transform', `translate(${m.left},0)`).call(axisLeft(this.y).ticks(5).tickFormat((v) => fmt(Number(v), 1)));
+    const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(this.x).ticks(Math.max(2, Math.round(5 / k))).tickFormat((v) => fmt(Number(v), 1)));
+    const ay = svg.append('g').attr('transform', `translate(${m.left},0)`).call(axisLeft(this.y).ticks(Math.max(2, Math.round(5 / k))).tickFormat((v) => fmt(Number(v), 1)));
     for (const a of [ax, ay]) {
       a.attr('aria-hidden', 'true');
       a.selectAll('path, line').attr('stroke', c.muted);
       a.selectAll('text').attr('fill', c.fg).attr('font-size', 12);
     }
-    svg.append('text').attr('x', width - m.right).attr('y', height - 6).attr('text-anchor', 'end').attr('fill', c.fg).attr('font-size', 13).text('x₁ →');
-    svg.append('text').attr('x', m.left - 8).attr('y', 15).attr('text-anchor', 'middle').attr('fill', c.fg).attr('font-size', 13).text('↑ x₂');
+    svg.append('text').attr('x', width - m.right).attr('y', height - 6 * k).attr('text-anchor', 'end').attr('fill', c.fg).attr('font-size', 13).text('x₁ →');
+    svg.append('text').attr('x', m.left - 8).attr('y', 15 * k).attr('text-anchor', 'middle').attr('fill', c.fg).attr('font-size', 13).text('↑ x₂');
     const g = svg.append('g').attr('clip-path', `url(#${clip})`).attr('aria-hidden', 'true');
     const ln = line<Pt>().x((p) => this.x(p.x)).y((p) => this.y(Math.max(-50, Math.min(50, p.y))));
     if (d.truth) {
@@ -100,10 +101,10 @@ export class FitChart {
   }
 }
 
-/** Training (per epoch) and validation (per frame) loss; a dashed rule at the best validation epoch. */
-export function lossChart(train: readonly LossPoint[], val: readonly LossPoint[], best: LossPoint | null, width: number, c: Colors): SVGSVGElement {
-  const height = 190;
-  const m = { top: 22, right: 12, bottom: 32, left: 50 };
+/** Training (per epoch) and validation (per frame) loss; a dashed rule at the best validation epoch; `k` as in FitChart. */
+export function lossChart(train: readonly LossPoint[], val: readonly LossPoint[], best: LossPoint | null, width: number, c: Colors, k = 1): SVGSVGElement {
+  const m = { top: Math.round(22 * k), right: Math.round(12 * k), bottom: Math.round(32 * k), left: Math.round(50 * k) };
+  const height = 190 + (m.top - 22) + (m.bottom - 32);
   const ok = (p: LossPoint): boolean => p.epoch >= 1 && Number.isFinite(p.loss) && p.loss > 0;
   const tr = train.filter(ok);
   const va = val.filter(ok);
@@ -124,14 +125,14 @@ export function lossChart(train: readonly LossPoint[], val: readonly LossPoint[]
     const e = Math.round(Math.log10(v));
     return Math.abs(v - 10 ** e) / v < 1e-6 ? (e >= -3 && e <= 4 ? tick(v) : `1e${e}`) : '';
   };
-  const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(x).ticks(5).tickFormat((v) => pow(Number(v))));
+  const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(x).ticks(Math.max(2, Math.round(5 / k))).tickFormat((v) => pow(Number(v))));
   const ay = svg.append('g').attr('transform', `translate(${m.left},0)`).call(axisLeft(y).ticks(4).tickFormat((v) => pow(Number(v))));
   for (const a of [ax, ay]) {
     a.attr('aria-hidden', 'true');
     a.selectAll('path, line').attr('stroke', c.muted);
     a.selectAll('text').attr('fill', c.fg).attr('font-size', 11);
   }
-  svg.append('text').attr('x', width - m.right).attr('y', height - 2).attr('text-anchor', 'end').attr('fill', c.fg).attr('font-size', 12).text('época (escala log.) →');
-  svg.append('text').attr('x', m.left + 4).attr('y', 14).attr('fill', c.fg).attr('font-size', 12).text('↑ pérdida MSE (escala log.)');
+  svg.append('text').attr('x', width - m.right).attr('y', height - 2 * k).attr('text-anchor', 'end').attr('fill', c.fg).attr('font-size', 12).text('época (escala log.) →');
+  svg.append('text').attr('x', m.left + 4).attr('y', 14 * k).attr('fill', c.fg).attr('font-size', 12).text('↑ pérdida MSE (escala log.)');
   return svg.node()!;
 }

@@ -1,5 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, liveText, numberInput, select, slider } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import { int, num, nums, oneOf, type StateOf } from '../lib/state/schema';
 import { CURVES } from '../lib/nn';
 import {
@@ -266,7 +267,7 @@ class CurveFit extends WidgetElement<CurveFitSchema> {
     const key = [this.#dataKey, this.#selected, width, !!truth, this.state.curve, Object.values(this.#c).join()].join('|');
     if (all && (key !== this.#chartKey || !this.#chart)) {
       this.#chartKey = key;
-      this.#chart = new FitChart(width, { train: d.train, val: d.val, truth, selected: this.#selected }, this.#c);
+      this.#chart = new FitChart(width, { train: d.train, val: d.val, truth, selected: this.#selected }, this.#c, chartScale(this, 12));
       e.plot.replaceChildren(this.#chart.svg);
     }
     e.count.textContent = `${total} puntos: ${d.train.length} de entrenamiento y ${d.val.length} de validación${this.#edited() ? ' (editados a mano)' : ''}.`;
@@ -301,7 +302,7 @@ class CurveFit extends WidgetElement<CurveFitSchema> {
     const tr = thin(ses.trainHistory, 300, (loss, i) => ({ epoch: i + 1, loss }));
     const va = thin(ses.valHistory, 300, (p) => p);
     const width = Math.max(220, Math.min(420, Math.floor(this.#lossWidth || 320)));
-    e.loss.replaceChildren(lossChart(tr, va, Number.isFinite(ses.best.loss) ? ses.best : null, width, this.#c));
+    e.loss.replaceChildren(lossChart(tr, va, Number.isFinite(ses.best.loss) ? ses.best : null, width, this.#c, chartScale(this, 11)));
     e.loss.setAttribute('aria-label', `Pérdida de entrenamiento (línea continua) y de validación (discontinua) frente a la época; ahora ${lossNum(f.trainLoss)} y ${lossNum(f.valLoss)}` +
       (Number.isFinite(ses.best.loss) && ses.best.epoch > 0 ? `; la mejor validación fue ${lossNum(ses.best.loss)} en la época ${ses.best.epoch}.` : '.'));
     this.#buttons();

@@ -46,11 +46,12 @@ export class SurfaceChart {
   readonly #c: Colors;
   readonly #overlay: SVGGElement;
 
-  constructor(s: Surface, width: number, c: Colors) {
+  /** `k`: text scale (lib/widget/chart-font chartScale); margins and label offsets grow by it. */
+  constructor(s: Surface, width: number, c: Colors, k = 1) {
     this.#s = s;
     this.#c = c;
-    const height = Math.round(s.dims === 1 ? Math.min(360, Math.max(230, width * 0.62)) : Math.min(460, Math.max(260, width * 0.8)));
-    const m = { top: 26, right: 14, bottom: 42, left: 50 };
+    const m = { top: Math.round(26 * k), right: Math.round(14 * k), bottom: Math.round(42 * k), left: Math.round(50 * k) };
+    const height = Math.round(s.dims === 1 ? Math.min(360, Math.max(230, width * 0.62)) : Math.min(460, Math.max(260, width * 0.8))) + (m.top - 26) + (m.bottom - 42);
     const [d0, d1] = [s.domain[0]!, s.dims === 2 ? s.domain[1]! : s.lossRange!];
     this.x = scaleLinear().domain([d0[0], d0[1]]).range([m.left, width - m.right]);
     this.y = scaleLinear().domain([d1[0], d1[1]]).range([height - m.bottom, m.top]);
@@ -73,16 +74,16 @@ export class SurfaceChart {
     });
     this.#overlay = svg.append('g').attr('clip-path', `url(#${clip})`).attr('aria-hidden', 'true').attr('class', 'gd-overlay').node()!;
     const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).attr('aria-hidden', 'true')
-      .call(axisBottom(this.x).ticks(Math.max(3, Math.floor(width / 80))).tickFormat(tick));
+      .call(axisBottom(this.x).ticks(Math.max(3, Math.floor(width / 80 / k))).tickFormat(tick));
     const ay = svg.append('g').attr('transform', `translate(${m.left},0)`).attr('aria-hidden', 'true')
-      .call(axisLeft(this.y).ticks(6).tickFormat(tick));
+      .call(axisLeft(this.y).ticks(Math.max(3, Math.round(6 / k))).tickFormat(tick));
     for (const a of [ax, ay]) {
       a.selectAll('path, line').attr('stroke', c.muted);
       a.selectAll('text').attr('fill', c.fg).attr('font-size', 12);
     }
-    svg.append('text').attr('x', width - m.right).attr('y', height - 6).attr('text-anchor', 'end')
+    svg.append('text').attr('x', width - m.right).attr('y', height - 6 * k).attr('text-anchor', 'end')
       .attr('fill', c.fg).attr('font-size', 13).text(`${s.plain[0]} →`);
-    svg.append('text').attr('x', m.left - 6).attr('y', 16).attr('text-anchor', 'middle')
+    svg.append('text').attr('x', m.left - 6).attr('y', 16 * k).attr('text-anchor', 'middle')
       .attr('fill', c.fg).attr('font-size', 13).text(s.dims === 2 ? `↑ ${s.plain[1]}` : '↑ L(w)');
     this.svg = svg.node()!;
   }
@@ -180,10 +181,10 @@ export class SurfaceChart {
   }
 }
 
-/** Loss L(w_t) against the step t, on a log axis (values ≤ 0 are floored at 1e-8). */
-export function lossChart(losses: readonly number[], width: number, c: Colors, diverged: boolean): SVGSVGElement {
-  const height = 150;
-  const m = { top: 10, right: 12, bottom: 30, left: 54 };
+/** Loss L(w_t) against the step t, on a log axis (values ≤ 0 are floored at 1e-8); `k` as in SurfaceChart. */
+export function lossChart(losses: readonly number[], width: number, c: Colors, diverged: boolean, k = 1): SVGSVGElement {
+  const m = { top: Math.round(10 * k), right: Math.round(12 * k), bottom: Math.round(30 * k), left: Math.round(54 * k) };
+  const height = 150 + (m.top - 10) + (m.bottom - 30);
   const every = Math.max(1, Math.ceil(losses.length / 400));
   const pts = losses.map((L, t) => [t, Math.max(1e-8, Number.isFinite(L) ? L : 1e12)] as const).filter((_, t) => t % every === 0 || t === losses.length - 1);
   const ys = pts.map((p) => p[1]);
@@ -196,7 +197,7 @@ export function lossChart(losses: readonly number[], width: number, c: Colors, d
   svg.append('path').attr('d', line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]))(pts) ?? '')
     .attr('fill', 'none').attr('stroke', diverged ? c.min : c.path).attr('stroke-width', 2).attr('aria-hidden', 'true');
   const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).ticks(5).tickFormat((v) => fmt(Number(v), 0)));
+    .call(axisBottom(x).ticks(Math.max(2, Math.round(5 / k))).tickFormat((v) => fmt(Number(v), 0)));
   const pow = (v: number): string => {
     const e = Math.round(Math.log10(v));
     return Math.abs(v - 10 ** e) / v < 1e-6 ? (e >= -2 && e <= 3 ? fmt(v, 2) : `1e${e}`) : '';
@@ -208,7 +209,7 @@ export function lossChart(losses: readonly number[], width: number, c: Colors, d
     a.selectAll('path, line').attr('stroke', c.muted);
     a.selectAll('text').attr('fill', c.fg).attr('font-size', 11);
   }
-  svg.append('text').attr('x', width - m.right).attr('y', height - 2).attr('text-anchor', 'end')
+  svg.append('text').attr('x', width - m.right).attr('y', height - 2 * k).attr('text-anchor', 'end')
     .attr('fill', c.fg).attr('font-size', 12).text('paso t →');
   svg.append('text').attr('x', m.left + 4).attr('y', m.top + 2).attr('dominant-baseline', 'hanging')
     .attr('fill', c.fg).attr('font-size', 12).text('L (escala log.)');

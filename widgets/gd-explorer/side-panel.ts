@@ -6,6 +6,7 @@
  */
 import katex from 'katex';
 import { h, liveText } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import { classify, stepsOf, type Run } from './core';
 import { explain, num, pointText, regimeLabel, updateTex, updateText } from './messages';
 import { lossChart, type Colors } from './chart';
@@ -67,7 +68,7 @@ export class SidePanel {
   updateLoss(run: Run, c: Colors, lossWidth: number): void {
     const t = stepsOf(run);
     const width = Math.max(220, Math.min(420, Math.floor(lossWidth || 320)));
-    this.loss.replaceChildren(lossChart(run.losses, width, c, run.status === 'diverged'));
+    this.loss.replaceChildren(lossChart(run.losses, width, c, run.status === 'diverged', chartScale(this.loss, 11)));
     this.loss.setAttribute('aria-label', `Pérdida en cada paso: empieza en ${num(run.losses[0]!)} y va por ${num(run.losses[t]!)} tras ${t} pasos.`);
   }
 }

@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, h } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import { PRESETS, buildControls } from './controls';
 import { defaults, type StateOf } from '../lib/state/schema';
 import { configSchema, schema } from './schema';
@@ -253,10 +254,11 @@ class GdExplorer extends WidgetElement<State> {
       const width = Math.max(260, Math.min(640, Math.floor(e.plot.clientWidth || 520)));
       this.#lossWidth = this.#side.loss.clientWidth;
       this.#mseWidth = this.#mse.plot.clientWidth;
-      const ckey = [sf.id, width, Object.values(this.#colors).join()].join('|');
+      const k = chartScale(this, 12);
+      const ckey = [sf.id, width, k, Object.values(this.#colors).join()].join('|');
       if (ckey !== this.#chartKey || !this.#chart) {
         this.#chartKey = ckey;
-        this.#chart = new SurfaceChart(sf, width, this.#colors);
+        this.#chart = new SurfaceChart(sf, width, this.#colors, k);
         e.plot.replaceChildren(this.#chart.svg);
         e.formula.innerHTML = texHtml(sf.tex);
         e.note.textContent = sf.note;

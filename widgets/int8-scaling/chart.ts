@@ -27,9 +27,10 @@ const niceTicks = (lo: number, hi: number): number[] => {
   return out;
 };
 
-export function ratioChart(width: number, s: Series, pRange: readonly [number, number]): SVGSVGElement {
-  const H = 200;
-  const m = { l: 52, r: 14, t: 14, b: 40 };
+/** `k`: text scale (lib/widget/chart-font chartScale): margins, offsets and the height grow by it, y labels thin out. */
+export function ratioChart(width: number, s: Series, pRange: readonly [number, number], k = 1): SVGSVGElement {
+  const m = { l: Math.round(52 * k), r: Math.round(14 * k), t: Math.round(14 * k), b: Math.round(40 * k) };
+  const H = 200 + (m.t - 14) + (m.b - 40);
   const w = Math.max(240, width);
   const svg = svgEl('svg', { width: w, height: H, viewBox: `0 0 ${w} ${H}`, class: 'is-chart', 'aria-hidden': 'true' });
   const [p0, p1] = [pRange[0] / 1.3, pRange[1] * 1.3];
@@ -41,17 +42,19 @@ export function ratioChart(width: number, s: Series, pRange: readonly [number, n
   svg.append(svgEl('line', { x1: m.l, x2: m.l, y1: m.t, y2: y(0), class: 'is-axis' }));
   for (const t of niceTicks(p0, p1)) {
     svg.append(svgEl('line', { x1: x(t), x2: x(t), y1: y(0), y2: y(0) + 4, class: 'is-axis' }));
-    svg.append(svgEl('text', { x: x(t), y: y(0) + 16, 'text-anchor': 'middle', class: 'is-tick' }, tick(t)));
+    svg.append(svgEl('text', { x: x(t), y: y(0) + 16 * k, 'text-anchor': 'middle', class: 'is-tick' }, tick(t)));
   }
-  const step = yMax > 1.2 ? 0.5 : 0.1;
+  // One y label per 0.1 (0.5 above 1.2), every other one when the text is large.
+  const step = (yMax > 1.2 ? 0.5 : 0.1) * (k > 1.3 ? 2 : 1);
   for (let v = 0; v <= yMax + 1e-9; v += step) {
     svg.append(svgEl('line', { x1: m.l - 4, x2: m.l, y1: y(v), y2: y(v), class: 'is-axis' }));
-    svg.append(svgEl('text', { x: m.l - 7, y: y(v) + 4, 'text-anchor': 'end', class: 'is-tick' }, tick(Math.round(v * 10) / 10)));
+    svg.append(svgEl('text', { x: m.l - 7, y: y(v) + 4 * k, 'text-anchor': 'end', class: 'is-tick' }, tick(Math.round(v * 10) / 10)));
   }
   svg.append(svgEl('line', { x1: m.l, x2: w - m.r, y1: y(s.reference), y2: y(s.reference), class: 'is-ref' }));
-  svg.append(svgEl('text', { x: m.l + 6, y: y(s.reference) + 14, 'text-anchor': 'start', class: 'is-ref-label' }, s.referenceLabel));
-  svg.append(svgEl('text', { x: (m.l + w - m.r) / 2, y: H - 6, 'text-anchor': 'middle', class: 'is-label' }, 'Parámetros del modelo (escala logarítmica)'));
-  svg.append(svgEl('text', { x: 12, y: (m.t + y(0)) / 2, 'text-anchor': 'middle', class: 'is-label', transform: `rotate(-90 12 ${(m.t + y(0)) / 2})` }, s.yLabel));
+  svg.append(svgEl('text', { x: m.l + 6, y: y(s.reference) + 14 * k, 'text-anchor': 'start', class: 'is-ref-label' }, s.referenceLabel));
+  svg.append(svgEl('text', { x: (m.l + w - m.r) / 2, y: H - 6 * k, 'text-anchor': 'middle', class: 'is-label' }, 'Parámetros del modelo (escala logarítmica)'));
+  const yl = 12 * k;
+  svg.append(svgEl('text', { x: yl, y: (m.t + y(0)) / 2, 'text-anchor': 'middle', class: 'is-label', transform: `rotate(-90 ${yl} ${(m.t + y(0)) / 2})` }, s.yLabel));
   const sorted = [...s.points].sort((a, b) => a[0] - b[0]);
   if (sorted.length > 1)
     svg.append(svgEl('polyline', { points: sorted.map(([p, v]) => `${x(p)},${y(v)}`).join(' '), class: 'is-line', stroke: s.color }));

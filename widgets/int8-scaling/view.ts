@@ -1,5 +1,6 @@
 import { WidgetElement, defineWidget } from '../lib/widget/element';
 import { button, cssVar, fmt, h, resized, uniqueId } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import { intText } from '../lib/format/number';
 import { Cancelled } from '../lib/convert/sliced';
 import { ratioChart } from './chart';
@@ -157,12 +158,13 @@ class Int8Scaling extends WidgetElement<typeof schema> {
     const range: [number, number] = [sizeOf(ws[0]!).params, sizeOf(ws.at(-1)!).params];
     const width = Math.max(240, Math.floor(e.size.clientWidth || e.charts.clientWidth || 600));
     this.#drawnWidth = e.charts.clientWidth;
+    const k = chartScale(this, 11);
     e.size.replaceChildren(ratioChart(width, {
       points: pts.map((p) => [p.params, sizeRatio(p)]), reference: 0.25, referenceLabel: '1/4: solo los pesos', yLabel: 'int8 / float32', color: cssVar(this, '--c2'),
-    }, range));
+    }, range, k));
     e.lat.replaceChildren(ratioChart(width, {
       points: pts.map((p) => [p.params, latencyRatio(p)]), reference: 1, referenceLabel: '1: igual de rápido', yLabel: 'int8 / float32', color: cssVar(this, '--c4'),
-    }, range));
+    }, range, k));
     const list = (f: (p: Point) => number, d: number): string => pts.map((p) => `${intText(p.params)} parámetros: ${fmt(f(p), d)}`).join('; ');
     e.size.setAttribute('aria-label', pts.length ? `Cociente de tamaños int8/float32 frente a los parámetros: ${list(sizeRatio, 3)}. La línea de referencia es 1/4.` : 'Gráfico vacío: todavía no hay medidas.');
     e.lat.setAttribute('aria-label', pts.length ? `Cociente de latencias int8/float32 frente a los parámetros: ${list(latencyRatio, 2)}. La línea de referencia es 1.` : 'Gráfico vacío: todavía no hay medidas.');

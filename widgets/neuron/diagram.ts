@@ -6,6 +6,7 @@
  */
 import { ACTIVATIONS, sampleSegments, type ActivationName } from '../lib/nn/activations';
 import { wordNum } from './core';
+import { chartScale } from '../lib/widget/chart-font';
 
 const NS = 'http://www.w3.org/2000/svg';
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
@@ -45,12 +46,15 @@ const COMPACT: Layout = { W: 460, row: 82, inX: 32, inR: 27, sumX: 250, sumR: 32
 export function drawNeuron(svg: SVGSVGElement, d: DiagramInput, c: DiagramColors, compact = false): void {
   const L = compact ? COMPACT : WIDE;
   const n = d.x.length;
-  const H = Math.max(230, (n + 1) * L.row + 20);
+  // Rows spread out as the text grows (projector mode draws it at --chart-font), so the labels of
+  // neighbouring edges keep apart.
+  const row = Math.round(L.row * Math.max(1, chartScale(svg, Math.round(L.fs * 1.07))));
+  const H = Math.max(230, (n + 1) * row + 20);
   svg.setAttribute('viewBox', `0 0 ${L.W} ${H}`);
   svg.replaceChildren();
   const sumX = L.sumX;
   const sumY = H / 2;
-  const rowY = (i: number): number => 20 + L.row / 2 + i * L.row;
+  const rowY = (i: number): number => 20 + row / 2 + i * row;
   const fs = (k: number): number => Math.round(L.fs * k);
   const labelStyle = { 'paint-order': 'stroke', stroke: c.bg, 'stroke-width': 5, 'stroke-linejoin': 'round' };
   const edgeEnd = sumX - L.sumR;
@@ -68,9 +72,11 @@ export function drawNeuron(svg: SVGSVGElement, d: DiagramInput, c: DiagramColors
     const t = 0.3;
     const lx = x1 + (edgeEnd - x1) * t + 10;
     const ly = y1 + (sumY - y1) * t;
+    // The label's bottom edge sits above the line and the sublabel's top edge below it, so the two
+    // never meet whatever size the text ends up (projector mode enlarges it).
     svg.append(
-      s('text', { x: lx, y: ly - fs(0.55), 'text-anchor': 'middle', fill: c.fg, 'font-size': fs(1.07), ...labelStyle }, label),
-      s('text', { x: lx, y: ly + fs(0.95), 'text-anchor': 'middle', fill: color === c.muted ? c.fg : color, 'font-size': fs(0.93), 'font-weight': 600, ...labelStyle }, sublabel),
+      s('text', { x: lx, y: ly - 6, 'dominant-baseline': 'text-after-edge', 'text-anchor': 'middle', fill: c.fg, 'font-size': fs(1.07), ...labelStyle }, label),
+      s('text', { x: lx, y: ly + 6, 'dominant-baseline': 'text-before-edge', 'text-anchor': 'middle', fill: color === c.muted ? c.fg : color, 'font-size': fs(0.93), 'font-weight': 600, ...labelStyle }, sublabel),
     );
   };
 

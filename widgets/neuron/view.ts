@@ -201,6 +201,7 @@ class NeuronExplorer extends WidgetElement<typeof schema> {
       height: Math.round(Math.min(300, Math.max(200, width * 0.42))),
       marginLeft: 48,
       marginTop: 32,
+      marginBottom: 36,
       style: { background: 'transparent', color: fg, fontSize: '13px' },
       x: { domain: [lo, hi], label: 'z (entrada neta)', tickFormat: (d: number) => fmt(d) },
       y: { label: 'φ(z)', tickFormat: (d: number) => fmt(d), nice: true },

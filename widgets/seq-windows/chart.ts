@@ -4,6 +4,7 @@
  * (theme variables), so a theme change needs no redraw. Coordinates in CSS px.
  */
 import { fmt } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import type { RowView } from './core';
 import { svgEl as el } from '../lib/draw/svg';
 
@@ -28,8 +29,11 @@ export function ticks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-function frame(width: number, height: number, x0: number, x1: number, vmin: number, vmax: number, unit: string, stepName: string): Frame {
-  const m = { l: 46, r: 12, t: 18, b: 34 };
+/** Axes and grid; with projector mode's larger text (k = chartScale) the margins, offsets and height grow by k. */
+function frame(width: number, baseHeight: number, x0: number, x1: number, vmin: number, vmax: number, unit: string, stepName: string): Frame {
+  const k = chartScale(document.documentElement, 11);
+  const m = { l: Math.round(46 * k), r: Math.round(12 * k), t: Math.round(18 * k), b: Math.round(34 * k) };
+  const height = baseHeight + (m.t - 18) + (m.b - 34);
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'sw-svg', 'aria-hidden': 'true' });
   const pad = (vmax - vmin) * 0.08 || 1;
   const lo = vmin - pad;
@@ -38,14 +42,14 @@ function frame(width: number, height: number, x0: number, x1: number, vmin: numb
   const y = (v: number): number => m.t + (1 - (v - lo) / (hi - lo)) * (height - m.t - m.b);
   for (const v of ticks(lo, hi, 4)) {
     svg.append(el('line', { x1: m.l, x2: width - m.r, y1: y(v), y2: y(v), class: 'sw-grid' }));
-    svg.append(el('text', { x: m.l - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'sw-tick' }, fmt(v, 1)));
+    svg.append(el('text', { x: m.l - 6, y: y(v) + 4 * k, 'text-anchor': 'end', class: 'sw-tick' }, fmt(v, 1)));
   }
-  for (const i of ticks(x0, x1, Math.max(2, Math.floor(width / 110)))) {
+  for (const i of ticks(x0, x1, Math.max(2, Math.floor(width / 110 / k)))) {
     if (!Number.isInteger(i)) continue;
-    svg.append(el('text', { x: x(i), y: height - m.b + 16, 'text-anchor': 'middle', class: 'sw-tick' }, fmt(i, 0)));
+    svg.append(el('text', { x: x(i), y: height - m.b + 16 * k, 'text-anchor': 'middle', class: 'sw-tick' }, fmt(i, 0)));
   }
-  svg.append(el('text', { x: width - m.r, y: height - 4, 'text-anchor': 'end', class: 'sw-axis' }, `${stepName} →`));
-  if (unit) svg.append(el('text', { x: 4, y: 12, class: 'sw-axis' }, unit));
+  svg.append(el('text', { x: width - m.r, y: height - 4 * k, 'text-anchor': 'end', class: 'sw-axis' }, `${stepName} →`));
+  if (unit) svg.append(el('text', { x: 4, y: 12 * k, class: 'sw-axis' }, unit));
   return { svg, x, y, left: m.l, right: width - m.r, top: m.t, bottom: height - m.b };
 }
 

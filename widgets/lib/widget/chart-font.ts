@@ -9,3 +9,12 @@ export function chartFontPx(el: Element, px: number): number {
   const min = parseFloat(getComputedStyle(root).getPropertyValue('--chart-font'));
   return Number.isFinite(min) ? Math.max(px, min) : px;
 }
+
+/**
+ * How much larger than `px` a chart's text is drawn (k ≥ 1): chartFontPx(el, px) / px. Charts drawn
+ * by hand multiply their margins and label offsets by k and divide their tick counts by k, so the
+ * enlarged labels of projector mode keep their room (1 in the normal mode).
+ */
+export function chartScale(el: Element, px: number): number {
+  return chartFontPx(el, px) / px;
+}
