@@ -61,6 +61,24 @@ test('el entrenador entrena unos segundos y la exactitud supera el azar', async 
   }
 });
 
+test('modo proyector: con el entrenador enfocado, la barra espaciadora entrena y pausa', async ({ page }) => {
+  // «▶ Entrenar» and «Pausa» carry data-step="play": Space clicks the first enabled one (lib/widget/keys).
+  const root = await ready(page, `${QUICK}&proyector=1`);
+  await expect(page.locator('html')).toHaveAttribute('data-proyector', '');
+  await page.locator('figure#entrenador .widget-title').click();
+  await page.keyboard.press(' ');
+  await expect(root).toHaveAttribute('data-phase', 'training');
+  await expect(root.getByRole('button', { name: 'Pausa' })).toBeEnabled();
+  await page.keyboard.press(' ');
+  await expect(root).toHaveAttribute('data-phase', 'paused', { timeout: 60_000 });
+  // Space again resumes: the start button is now «▶ Seguir».
+  await expect(root.getByRole('button', { name: '▶ Seguir' })).toBeEnabled();
+  await page.keyboard.press(' ');
+  await expect(root).toHaveAttribute('data-phase', 'training');
+  await root.getByRole('button', { name: 'Pausa' }).click();
+  await expect(root).toHaveAttribute('data-phase', 'paused', { timeout: 60_000 });
+});
+
 test('cinco ciclos de entrenar y reiniciar dejan el mismo número de tensores', async ({ page }) => {
   const root = await ready(page, QUICK);
   const start = await num(root, 'data-num-tensors');
