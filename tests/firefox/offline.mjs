@@ -12,7 +12,7 @@
 // is cut off by a generous hang guard.
 import { parseArgs } from 'node:util';
 import { launchFirefox } from './bidi.mjs';
-import { pagesOf, SCROLL_THROUGH } from './pages.mjs';
+import { pagesOf, SCROLL_THROUGH, watchPage } from './pages.mjs';
 import { serveDist } from './serve.mjs';
 
 const { values: args } = parseArgs({ options: { dist: { type: 'string', default: process.env.E2E_DIST ?? 'dist' }, port: { type: 'string', default: '4397' } } });
@@ -61,14 +61,7 @@ let serverUp = true;
 try {
   const { contexts } = await ff.send('browsingContext.getTree', {});
   const context = contexts[0].context;
-  let current = { errors: [], foreign: [] };
-  ff.on('log.entryAdded', (e) => {
-    if (e.level === 'error') current.errors.push(`${e.type}: ${e.text}`);
-  });
-  ff.on('network.beforeRequestSent', (e) => {
-    const url = e.request?.url ?? '';
-    if (e.context && !/^(data|blob|about):/.test(url) && !url.startsWith(server.origin)) current.foreign.push(url);
-  });
+  const watch = watchPage(ff, server.origin);
   // Requests of the page still in flight: a page's background loads (MNIST, a model, a wasm) cut
   // short by the next navigation are logged by Firefox as «A ServiceWorker intercepted the request
   // and encountered an unexpected error», so each step waits until its page is quiet before the next.
@@ -118,7 +111,7 @@ try {
   const go = (path) => ff.send('browsingContext.navigate', { context, url: server.origin + path, wait: 'complete' });
   /** Runs one named step; what it logged or requested from elsewhere counts against it. */
   const step = async (name, body) => {
-    current = { errors: [], foreign: [] };
+    watch.bucket = { errors: [], foreign: [] };
     const problems = [];
     try {
       await body(problems);
@@ -127,15 +120,15 @@ try {
     } catch (e) {
       problems.push(String(e instanceof Error ? e.message : e));
     }
-    const seen = current;
+    const seen = watch.bucket;
     // Leaving: about:blank ends the page; what its late loads log as they are cut short (Firefox:
     // «A ServiceWorker intercepted the request and encountered an unexpected error», a dynamic
     // import that failed) is the walk's doing, not the page's, so it is not counted.
-    current = { errors: [], foreign: seen.foreign };
+    watch.bucket = { errors: [], foreign: seen.foreign };
     await ff.send('browsingContext.navigate', { context, url: 'about:blank', wait: 'complete' });
     await quiet();
     await ff.send('script.evaluate', { expression: '1', target: { context }, awaitPromise: false });
-    if (process.env.DEBUG_FETCH) for (const m of current.errors) console.log(`    [al salir] ${m.slice(0, 200)}`);
+    if (process.env.DEBUG_FETCH) for (const m of watch.bucket.errors) console.log(`    [al salir] ${m.slice(0, 200)}`);
     for (const m of seen.errors) problems.push(`error en la consola: ${m.slice(0, 300)}`);
     for (const u of seen.foreign) problems.push(`petición a otro origen: ${u}`);
     console.log(`${problems.length === 0 ? '✓' : '✗'} ${name}`);

@@ -41,3 +41,20 @@ export const SCROLL_THROUGH = `async () => {
   window.scrollTo(0, 0);
   return JSON.stringify({ title: document.title, h1: document.querySelector('h1')?.textContent ?? '', widgets: out });
 }`;
+
+/**
+ * Collects what a page does wrong into `bucket` (replace it to start a new one): console errors as
+ * «type: text», and requests from a page to anywhere but `origin` (data:, blob: and about: allowed).
+ * Subscribe to 'log.entryAdded' and 'network.beforeRequestSent' for it to hear them.
+ */
+export function watchPage(ff, origin) {
+  const watch = { bucket: { errors: [], foreign: [] } };
+  ff.on('log.entryAdded', (e) => {
+    if (e.level === 'error') watch.bucket.errors.push(`${e.type}: ${e.text}`);
+  });
+  ff.on('network.beforeRequestSent', (e) => {
+    const url = e.request?.url ?? '';
+    if (e.context && !/^(data|blob|about):/.test(url) && !url.startsWith(origin)) watch.bucket.foreign.push(url);
+  });
+  return watch;
+}

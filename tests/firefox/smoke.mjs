@@ -9,7 +9,7 @@
 // only printed; a page that never settles is cut off by a generous hang guard.
 import { parseArgs } from 'node:util';
 import { launchFirefox } from './bidi.mjs';
-import { pagesOf, SCROLL_THROUGH } from './pages.mjs';
+import { pagesOf, SCROLL_THROUGH, watchPage } from './pages.mjs';
 import { serveDist } from './serve.mjs';
 
 const { values: args } = parseArgs({
@@ -31,21 +31,14 @@ try {
   const { contexts } = await ff.send('browsingContext.getTree', {});
   const context = contexts[0].context;
   await ff.send('browsingContext.setViewport', { context, viewport: { width: 1280, height: 900 } });
-  let current = { errors: [], foreign: [] };
-  ff.on('log.entryAdded', (e) => {
-    if (e.level === 'error') current.errors.push(`${e.type}: ${e.text}`);
-  });
-  ff.on('network.beforeRequestSent', (e) => {
-    const url = e.request?.url ?? '';
-    if (e.context && !/^(data|blob|about):/.test(url) && !url.startsWith(server.origin)) current.foreign.push(url);
-  });
+  const watch = watchPage(ff, server.origin);
   await ff.send('session.subscribe', { events: ['log.entryAdded', 'network.beforeRequestSent'] });
   console.log(`Firefox: ${ff.version} · sitio: ${args.dist} en ${server.origin}`);
 
   const pages = pagesOf(args.dist).filter((p) => p.includes(args.only));
   for (const path of pages) {
     const started = performance.now();
-    current = { errors: [], foreign: [] };
+    watch.bucket = { errors: [], foreign: [] };
     const problems = [];
     let widgets = [];
     try {
@@ -71,8 +64,8 @@ try {
     } catch (e) {
       problems.push(String(e instanceof Error ? e.message : e));
     }
-    for (const m of current.errors) problems.push(`error en la consola: ${m.slice(0, 300)}`);
-    for (const u of current.foreign) problems.push(`petición a otro origen: ${u}`);
+    for (const m of watch.bucket.errors) problems.push(`error en la consola: ${m.slice(0, 300)}`);
+    for (const u of watch.bucket.foreign) problems.push(`petición a otro origen: ${u}`);
     widgetCount += widgets.length;
     const secs = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
     const mark = problems.length === 0 ? '✓' : '✗';
