@@ -29,7 +29,7 @@ test.describe('La energía de una decisión (lección 12)', () => {
     const rows = el.locator('table').filter({ hasText: 'Con una CR2032' }).locator('tbody tr');
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText('134,6 µJ');
-    await expect(rows.nth(1)).toContainText('157 días');
+    await expect(rows.nth(1)).toContainText('156 días');
     await expect(el.locator('tfoot')).toContainText('290\u202f080');
     await expect(el.locator('tr[data-status="supuesto"]').first()).toContainText('Suposición');
     await expect(el).toContainText('Lai, Suda y Chandra');

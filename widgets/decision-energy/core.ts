@@ -61,28 +61,29 @@ export const CYCLES_INT8: Fact = {
     'El M4 no emite dos instrucciones por ciclo como el M7; su SMLAD hace dos MAC de 16 bits por instrucción.',
 };
 
-/** Active current of the nRF52840 running code at 64 MHz, mA (assumption with range). */
+/** Active current of the nRF52840 running code from flash at 64 MHz, DC/DC regulator, mA (datasheet, typical). */
 export const ACTIVE_CURRENT: Fact = {
-  symbol: 'I_act', label: 'Corriente con la CPU trabajando a 64 MHz', value: 3.3, unit: 'mA',
-  range: [3.3, 6.3], status: 'supuesto',
-  source: 'nRF52840 Product Specification, «Current consumption → CPU running» (CoreMark desde la flash con caché, 64 MHz): ' +
-    '≈ 3,3 mA con el regulador DC/DC y ≈ 6,3 mA con el LDO; no hemos podido contrastar la tabla aquí, así que lo tratamos como suposición. ' +
-    'Su tabla «Compounded» (que sí contrastamos) da 8,1 mA con la radio transmitiendo además (DC/DC). Es el chip solo: la placa (LED, sensores, regulador) gasta más.',
+  symbol: 'I_act', label: 'Corriente con la CPU trabajando a 64 MHz', value: 3.3, unit: 'mA', status: 'citado',
+  source: 'Nordic Semiconductor, nRF52840 Product Specification v1.x, «Current consumption → CPU running», símbolo ICPU0: ' +
+    '3,3 mA típicos a 3 V y 25 °C con CoreMark ejecutándose desde la flash con la caché activada, reloj HFXO y el regulador DC/DC ' +
+    '(con el regulador LDO la misma tabla da unos 6,3 mA: el doble). Su tabla «Compounded» da 8,1 mA con la radio transmitiendo además. ' +
+    'Es el chip solo: la placa (LED, sensores, regulador) gasta más.',
 };
 
-/** Sleep current between decisions, System ON with RAM retained and the RTC to wake up, µA (assumption). */
+/** Sleep current between decisions, System ON with all RAM retained and the RTC to wake up, µA (datasheet, typical). */
 export const SLEEP_ON: Fact = {
-  symbol: 'I_sleep', label: 'Corriente dormido en System ON (RAM retenida, despierta el RTC)', value: 3, unit: 'µA',
-  range: [1.5, 3.2], status: 'supuesto',
-  source: 'nRF52840 Product Specification, «Current consumption → Sleep»: System ON con RTC, entre ≈ 1,5 µA (sin RAM retenida) y ≈ 3,2 µA (toda la RAM); sin contrastar aquí.',
+  symbol: 'I_sleep', label: 'Corriente dormido en System ON (toda la RAM retenida, despierta el RTC)', value: 3.16, unit: 'µA', status: 'citado',
+  source: 'nRF52840 Product Specification v1.x, «Current consumption → Sleep», símbolo ION_RAMON_RTC: 3,16 µA típicos a 3 V ' +
+    '(System ON, los 256 kB de RAM retenidos, despierta el RTC). Sin retener la RAM la misma tabla da 1,5 µA, ' +
+    'pero entonces el programa pierde su arena de tensores y sus variables entre decisiones.',
 };
 
-/** Sleep current in System OFF (only a pin or a reset wakes it), µA (assumption). */
+/** Sleep current in System OFF without RAM retention (only a pin or a reset wakes it), µA (datasheet, typical). */
 export const SLEEP_OFF: Fact = {
-  symbol: 'I_sleep', label: 'Corriente en System OFF (solo despierta un pin o un reset)', value: 0.4, unit: 'µA',
-  range: [0.4, 1.9], status: 'supuesto',
-  source: 'nRF52840 Product Specification, «Current consumption → Sleep»: System OFF, ≈ 0,4 µA sin RAM retenida y ≈ 1,9 µA con toda; sin contrastar aquí. ' +
-    'En System OFF no corre ningún reloj: hace falta algo externo que lo despierte.',
+  symbol: 'I_sleep', label: 'Corriente en System OFF (solo despierta un pin o un reset)', value: 0.4, unit: 'µA', status: 'citado',
+  source: 'nRF52840 Product Specification v1.x, «Current consumption → Sleep», símbolo IOFF_RAMOFF_RESET: 0,40 µA típicos a 3 V ' +
+    '(System OFF, sin RAM retenida, despierta un reset); reteniendo toda la RAM, IOFF_RAMON_RESET, 1,86 µA. ' +
+    'En System OFF no corre ningún reloj: hace falta algo externo que lo despierte, y al despertar el programa arranca de cero.',
 };
 
 /** CR2032 capacity, mAh: the same cell as lesson 01's battery calculator. */
