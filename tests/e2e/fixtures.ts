@@ -73,7 +73,20 @@ export async function scrollThrough(page: Page): Promise<void> {
  * - `resultTypes: ['violations']` keeps every violating node but stops axe from building a
  *   selector and an HTML snippet for each of the thousands of nodes that pass.
  */
+/**
+ * Lesson text blocks carry `content-visibility: auto` (src/styles/prose.css): off screen, the
+ * browser skips their layout, so their innerText is empty and their colours are not computed.
+ * Checks that read the whole lesson as painted (innerText, axe's contrast) call this first: every
+ * block is laid out as if on screen. Inline style through the CSSOM, which the page's CSP allows.
+ */
+export async function renderEverything(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.prose > *')) el.style.contentVisibility = 'visible';
+  });
+}
+
 export async function axeViolations(page: Page, include: string[] = []): Promise<string[]> {
+  await renderEverything(page);
   let builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
   for (const sel of include) builder = builder.include(sel);
   const result = await builder.analyze();

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, freezeClock, scrollThrough, test, widget } from './fixtures';
+import { expect, freezeClock, renderEverything, scrollThrough, test, widget } from './fixtures';
 
 // Projector mode (issue 13): the toggle and the key P, large type, AAA contrast, chrome hidden,
 // chart labels, keyboard stepping, full screen, the deep link and /docentes/.
@@ -24,6 +24,7 @@ async function smallestChartLabel(page: Page, selector: string): Promise<number>
 }
 
 async function aaaContrast(page: Page): Promise<string[]> {
+  await renderEverything(page);
   const r = await new AxeBuilder({ page }).setLegacyMode().withRules(['color-contrast-enhanced', 'color-contrast']).options({ resultTypes: ['violations'] }).analyze();
   return r.violations.filter((v) => v.id.startsWith('color-contrast')).map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).slice(0, 4).join(' | ')}`);
 }

@@ -1,4 +1,4 @@
-import { axeViolations, expect, scrollThrough, test } from './fixtures';
+import { axeViolations, expect, renderEverything, scrollThrough, test } from './fixtures';
 import { allPaths, lessonPaths } from './pages';
 
 for (const path of allPaths()) {
@@ -8,6 +8,7 @@ for (const path of allPaths()) {
       await expect(page.locator('h1')).toHaveCount(1);
       const html = await page.content();
       expect(html).not.toContain('$$');
+      await renderEverything(page);
       expect((await page.locator('.prose').allInnerTexts()).join('\n')).not.toMatch(/\\(frac|sum|begin|text)\b/);
       // Every widget figure comes near the viewport and upgrades (waits for each data-state).
       await scrollThrough(page);
