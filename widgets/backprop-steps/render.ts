@@ -58,14 +58,14 @@ export function drawDiagram(svg: SVGSVGElement, q: Pass, stage: number): void {
   };
   const n = q.next;
 
-  // Edges input → hidden: w_ji, labels 38 % of the way from the input.
+  // Edges input → hidden: w_ji, labels 44 % (straight) or 28 % (crossing) of the way from the input.
   for (let j = 0; j < 2; j++) {
     for (let i = 0; i < 2; i++) {
       const a = IN[i]!;
       const b = HID[j]!;
       edge(a, b, [2, 8, 9].includes(stage));
-      // Straight edges: labels 38 % along; crossing ones 28 % along, so their stacks never meet.
-      const t = i === j ? 0.38 : 0.28;
+      // Straight edges: labels 44 % along (clear of the input node's label at projector size); crossing ones 28 % along, so their stacks never meet.
+      const t = i === j ? 0.44 : 0.28;
       const x = a.x + t * (b.x - a.x);
       const y = a.y + t * (b.y - a.y);
       const k = j * 2 + i;

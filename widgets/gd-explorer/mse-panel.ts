@@ -7,6 +7,7 @@
 import katex from 'katex';
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { fmt, h, uniqueId } from '../lib/widget/dom';
+import { chartScale } from '../lib/widget/chart-font';
 import { stepsOf, type Run } from './core';
 import { mseRows, num, tex } from './messages';
 import { LINE_DATA, lineOptimum } from './surfaces';
@@ -64,17 +65,21 @@ export function buildMsePanel(): MsePanel {
       live.innerHTML = katex.renderToString(
         String.raw`\begin{aligned}L(${tex(w, 3)},\,${tex(b, 3)})&=\tfrac14\Bigl[${term(rows[0]!)}+${term(rows[1]!)}\\&\qquad+${term(rows[2]!)}+${term(rows[3]!)}\Bigr]\\&=${tex(L)}\end{aligned}`,
         { displayMode: true, throwOnError: false });
-      plot.replaceChildren(linePlot(w, b, Math.max(220, Math.min(360, width || 300)), c));
+      plot.replaceChildren(linePlot(w, b, Math.max(220, Math.min(360, width || 300)), c, chartScale(plot, 11)));
       const [ws, bs] = lineOptimum();
       plot.setAttribute('aria-label', `Los 4 puntos y la recta actual y = ${num(w, 3)}·x + ${num(b, 3)}, con L = ${num(L)}; la mejor recta posible es y = ${num(ws, 3)}·x + ${num(bs, 3)}.`);
     },
   };
 }
 
-/** The four points (x_p, d_p), the current line and the vertical error segments. */
-function linePlot(w: number, b: number, width: number, c: Colors): SVGSVGElement {
-  const height = Math.round(width * 0.7);
-  const m = { top: 12, right: 12, bottom: 30, left: 38 };
+/**
+ * The four points (x_p, d_p), the current line and the vertical error segments. `k`: text scale
+ * (lib/widget/chart-font chartScale): margins grow by it, so projector mode's large ticks and
+ * axis labels keep apart.
+ */
+function linePlot(w: number, b: number, width: number, c: Colors, k = 1): SVGSVGElement {
+  const m = { top: Math.round(12 * k), right: 12, bottom: Math.round(30 * k), left: Math.round(38 * k) };
+  const height = Math.round(width * 0.7) + (m.top - 12) + (m.bottom - 30);
   const x = scaleLinear().domain([0, 3.5]).range([m.left, width - m.right]);
   const y = scaleLinear().domain([-0.5, 3.5]).range([height - m.bottom, m.top]);
   const svg = select(document.createElementNS(NS, 'svg')).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
@@ -82,12 +87,12 @@ function linePlot(w: number, b: number, width: number, c: Colors): SVGSVGElement
   svg.append('clipPath').attr('id', clip).append('rect').attr('x', m.left).attr('y', m.top)
     .attr('width', width - m.left - m.right).attr('height', height - m.top - m.bottom);
   const g = svg.append('g').attr('clip-path', `url(#${clip})`).attr('aria-hidden', 'true');
-  const k = (v: number): number => Math.max(-1e5, Math.min(1e5, v));
+  const clamp = (v: number): number => Math.max(-1e5, Math.min(1e5, v));
   for (const p of LINE_DATA) {
-    g.append('line').attr('x1', x(p.x)).attr('x2', x(p.x)).attr('y1', k(y(p.d))).attr('y2', k(y(w * p.x + b)))
+    g.append('line').attr('x1', x(p.x)).attr('x2', x(p.x)).attr('y1', clamp(y(p.d))).attr('y2', clamp(y(w * p.x + b)))
       .attr('stroke', c.path).attr('stroke-width', 2).attr('stroke-dasharray', '4 3');
   }
-  g.append('line').attr('x1', x(0)).attr('x2', x(3.5)).attr('y1', k(y(b))).attr('y2', k(y(w * 3.5 + b)))
+  g.append('line').attr('x1', x(0)).attr('x2', x(3.5)).attr('y1', clamp(y(b))).attr('y2', clamp(y(w * 3.5 + b)))
     .attr('stroke', c.curve).attr('stroke-width', 3);
   for (const p of LINE_DATA) g.append('circle').attr('cx', x(p.x)).attr('cy', y(p.d)).attr('r', 5).attr('fill', c.fg);
   const ax = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(axisBottom(x).ticks(4).tickFormat((v) => fmt(Number(v), 1)));
@@ -98,6 +103,6 @@ function linePlot(w: number, b: number, width: number, c: Colors): SVGSVGElement
     a.selectAll('text').attr('fill', c.fg).attr('font-size', 11);
   }
   svg.append('text').attr('x', width - m.right).attr('y', height - 2).attr('text-anchor', 'end').attr('fill', c.fg).attr('font-size', 12).text('x →');
-  svg.append('text').attr('x', m.left + 6).attr('y', m.top + 4).attr('fill', c.fg).attr('font-size', 12).text('↑ d, y');
+  svg.append('text').attr('x', m.left + 6).attr('y', m.top + 4 * k).attr('fill', c.fg).attr('font-size', 12).text('↑ d, y');
   return svg.node()!;
 }
