@@ -2,10 +2,10 @@ import { expect, scrollThrough, test } from './fixtures';
 import { lessonPaths } from './pages';
 
 // Projector mode lays every chart out for its large font (widgets/lib/widget/projector-plot,
-// chart-font chartScale). This audit opens every lesson in projector mode at 1280 × 720, lets
-// every widget mount, and lists each pair of SVG labels of the same chart whose boxes overlap by
-// more than 2 × 2 px: two labels printed on top of each other cannot be read from the back of a
-// room. Expected: none.
+// chart-font chartScale). This audit opens every lesson at 1280 × 720, in projector mode and in
+// the normal one, lets every widget mount, and lists each pair of SVG labels of the same chart
+// whose boxes overlap by more than 2 × 2 px: two labels printed on top of each other cannot be
+// read, least of all from the back of a room. Expected: none.
 
 /** «widget-id: «a» × «b» (w×h px)» for every overlapping pair of <text> boxes inside one <svg>. */
 async function overlappingLabels(page: import('@playwright/test').Page): Promise<string[]> {
@@ -35,10 +35,13 @@ async function overlappingLabels(page: import('@playwright/test').Page): Promise
 test.use({ viewport: { width: 1280, height: 720 } });
 
 for (const path of lessonPaths()) {
-  test(`modo proyector: ninguna etiqueta de gráfica pisa a otra en ${path}`, async ({ page }) => {
-    await page.goto(`${path}?proyector=1`);
-    await expect(page.locator('html')).toHaveAttribute('data-proyector', '');
-    await scrollThrough(page);
-    expect(await overlappingLabels(page)).toEqual([]);
-  });
+  for (const on of [true, false]) {
+    test(`${on ? 'modo proyector' : 'modo normal'}: ninguna etiqueta de gráfica pisa a otra en ${path}`, async ({ page }) => {
+      await page.goto(`${path}?proyector=${on ? 1 : 0}`);
+      if (on) await expect(page.locator('html')).toHaveAttribute('data-proyector', '');
+      else await expect(page.locator('html')).not.toHaveAttribute('data-proyector');
+      await scrollThrough(page);
+      expect(await overlappingLabels(page)).toEqual([]);
+    });
+  }
 }

@@ -237,7 +237,7 @@ class PerceptronTrainer extends WidgetElement<typeof schema> {
     const from = Math.max(0, all.length - 40);
     const data = all.slice(from).map((v, k) => ({ epoch: from + k + 1, errors: v }));
     const chart = projectorPlot({
-      width, height: 150, marginLeft: 36, marginBottom: 34, marginTop: 18,
+      width, height: 154, marginLeft: 36, marginBottom: 34, marginTop: 22,
       style: { background: 'transparent', color: c.fg, fontSize: '12px' },
       x: { label: 'época →', labelAnchor: 'right', type: 'band', domain: data.length ? data.map((d) => d.epoch) : [1],
         tickFormat: (d: number) => (data.length <= 12 || d % 5 === 0 ? String(d) : '') },

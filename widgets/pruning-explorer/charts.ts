@@ -12,7 +12,7 @@ import type { Colors as PlotColors } from '../lib/widget/plotkit';
 export type Colors = Pick<PlotColors, 'fg' | 'muted' | 'grid' | 'c1' | 'c2' | 'c3'>;
 
 const base = (c: Colors, width: number) =>
-  chartBase(c.fg, width, { min: 180, max: 240, ratio: 0.45 }, { left: 52, right: 14, top: 18, bottom: 36 });
+  chartBase(c.fg, width, { min: 180, max: 240, ratio: 0.45 }, { left: 52, right: 14, top: 22, bottom: 36 });
 
 /**
  * A chart of something vs the share of weights pruned (0–100 %) with the current share marked;

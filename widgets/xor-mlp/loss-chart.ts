@@ -18,7 +18,7 @@ export interface LossColors { fg: string; muted: string; target: string }
 
 export function lossFrame(width: number, xMax: number, c: LossColors): SVGSVGElement {
   const svg = projectorPlot({
-    width, height: 170, marginLeft: 48, marginBottom: 34, marginTop: 18, marginRight: 22,
+    width, height: 174, marginLeft: 48, marginBottom: 34, marginTop: 22, marginRight: 22,
     style: { background: 'transparent', color: c.fg, fontSize: '12px' },
     x: { label: 'época →', labelAnchor: 'right', domain: [0, xMax], ticks: 4, tickFormat: tick },
     y: { type: 'log', label: '↑ pérdida (escala log.)', domain: [...LOSS_DOMAIN], ticks: [0.001, 0.01, 0.1, 1], tickFormat: (d: number) => fmt(d, 3), grid: true },

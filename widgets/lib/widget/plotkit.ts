@@ -64,7 +64,8 @@ export function logTicks(lo: number, hi: number, px: number, gapPx: number): num
 }
 
 /** Loss per epoch on a log y axis, one line per series, with the series named in a legend row. */
-export function lossChart(width: number, series: readonly LossSeries[], yLabel: string, c: Colors, height = 170): SVGSVGElement {
+export function lossChart(width: number, series: readonly LossSeries[], yLabel: string, c: Colors, height = 174): SVGSVGElement {
+  const [top, bottom] = [22, 38];
   const rows = series.flatMap((s) =>
     thin(s.values.map((v, i) => ({ epoch: i + 1, loss: v, name: s.name })).filter((d) => Number.isFinite(d.loss) && d.loss > 0)),
   );
@@ -83,9 +84,9 @@ export function lossChart(width: number, series: readonly LossSeries[], yLabel: 
     if (end) marks.push(Plot.dot([end], { x: 'epoch', y: 'loss', r: 3.5, fill: s.color }));
   }
   return quietChart(projectorPlot({
-    width, height, marginLeft: 48, marginTop: 22, marginBottom: 34, marginRight: 22, style: plotStyle(c),
+    width, height, marginLeft: 48, marginTop: top, marginBottom: bottom, marginRight: 22, style: plotStyle(c),
     x: { domain: [0, last], label: 'época →', labelAnchor: 'right', ticks: 4, tickFormat: tick },
-    y: { type: 'log', domain: [lo, hi], label: yLabel, grid: true, ticks: logTicks(lo, hi, height - 22 - 34, 1.6 * font), tickFormat: (d: number) => fmt(d, 3) },
+    y: { type: 'log', domain: [lo, hi], label: yLabel, grid: true, ticks: logTicks(lo, hi, height - top - bottom, 1.6 * font), tickFormat: (d: number) => fmt(d, 3) },
     marks,
   }) as unknown as Element);
 }
