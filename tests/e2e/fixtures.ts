@@ -61,19 +61,6 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 /**
- * Runs axe on the page (or only inside the `include` selectors) and returns one line per
- * violation («rule: first targets»), [] when there is none.
- *
- * Every rule runs on every node, as with a plain `new AxeBuilder({ page }).analyze()`, and the
- * violations found are the same (checked once with planted ones); two options only cut the
- * bookkeeping around the audit, which was more than half of each call on the KaTeX-heavy
- * lessons (≈ 8–10 s → ≈ 3–4.5 s per call on 2 cores; the audit itself is ≈ 2.5 s there):
- * - legacy mode runs `axe.run` in the page instead of `runPartial` + `finishRun` in a second,
- *   blank page (that path exists for cross-origin iframes; the site has no iframes);
- * - `resultTypes: ['violations']` keeps every violating node but stops axe from building a
- *   selector and an HTML snippet for each of the thousands of nodes that pass.
- */
-/**
  * Lesson text blocks carry `content-visibility: auto` (src/styles/prose.css): off screen, the
  * browser skips their layout, so their innerText is empty and their colours are not computed.
  * Checks that read the whole lesson as painted (innerText, axe's contrast) call this first: every
@@ -85,6 +72,20 @@ export async function renderEverything(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Runs axe on the page (or only inside the `include` selectors) and returns one line per
+ * violation («rule: first targets»), [] when there is none.
+ *
+ * Every rule runs on every node, as with a plain `new AxeBuilder({ page }).analyze()`, and the
+ * violations found are the same (checked once with planted ones); two options only cut the
+ * bookkeeping around the audit, which was more than half of each call on the KaTeX-heavy
+ * lessons (≈ 8–10 s → ≈ 3–4.5 s per call on 2 cores; the audit itself is ≈ 2.5 s there):
+ * - legacy mode runs `axe.run` in the page instead of `runPartial` + `finishRun` in a second,
+ *   blank page (that path exists for cross-origin iframes; the site has no iframes);
+ * - `resultTypes: ['violations']` keeps every violating node but stops axe from building a
+ *   selector and an HTML snippet for each of the thousands of nodes that pass.
+ * Every lesson block is laid out first (renderEverything), so skipped text is audited too.
+ */
 export async function axeViolations(page: Page, include: string[] = []): Promise<string[]> {
   await renderEverything(page);
   let builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
